@@ -1,0 +1,91 @@
+// Runs the repository collectors in dependency order and assembles the FactStore.
+import { execFileSync } from 'node:child_process';
+import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FactStore } from '../facts/index.js';
+import type { RepoFile } from '../facts/repo.js';
+import { walkRepository } from './repo/discover.js';
+import { classifyByName, looksLikeNginx, looksLikeShell, needsContentSniff } from './repo/classify.js';
+import { RepoCollectContext } from './repo/context.js';
+import { collectEnvFiles } from './repo/env-files.js';
+import { collectCompose } from './repo/compose.js';
+import { collectDockerfiles } from './repo/dockerfile.js';
+import { collectDjango } from './repo/django.js';
+import { collectShellScripts, collectCrontabs } from './repo/scripts.js';
+import { collectNginx } from './repo/nginx.js';
+
+export interface CollectOptions {
+  /** Called with a short status while collecting (for a progress line). */
+  onProgress?: (message: string) => void;
+}
+
+/** Reads the first bytes of a file, for classification by content. */
+function peek(absPath: string, bytes = 4096): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(absPath, 'r');
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Discovers and classifies the ops files of a repository. */
+export function discoverFiles(root: string): RepoFile[] {
+  return walkRepository(root).map(({ path, size }) => {
+    const kinds = classifyByName(path);
+    const sniff = needsContentSniff(path, kinds);
+    if (sniff && size < 512 * 1024) {
+      const head = peek(join(root, path), sniff === 'nginx' ? 65536 : 256);
+      if (sniff === 'nginx' && looksLikeNginx(head)) kinds.push('nginx');
+      if (sniff === 'shebang' && looksLikeShell(head)) kinds.push('shell');
+    }
+    return { path, kinds, size };
+  });
+}
+
+function trackedFiles(root: string): string[] | null {
+  if (!existsSync(join(root, '.git'))) return null;
+  try {
+    const out = execFileSync('git', ['ls-files', '-z'], { cwd: root, timeout: 10_000, maxBuffer: 64 * 1024 * 1024 });
+    return out.toString('utf8').split('\0').filter(Boolean);
+  } catch {
+    return null;
+  }
+}
+
+/** Collects every repository fact. Never throws for bad input: problems become issues and parse errors. */
+export function collectRepository(root: string, options: CollectOptions = {}): FactStore {
+  const progress = options.onProgress ?? (() => {});
+  progress('discovering files');
+  const files = discoverFiles(root);
+  const ctx = new RepoCollectContext(root, files);
+  progress(`reading ${files.filter((f) => f.kinds.length > 0).length} ops files`);
+  ctx.envFiles = collectEnvFiles(ctx);
+  const compose = collectCompose(ctx);
+  const dockerfiles = collectDockerfiles(ctx);
+  progress('evaluating Django settings');
+  const django = collectDjango(ctx, { compose, dockerfiles });
+  const shell = collectShellScripts(ctx);
+  const cron = collectCrontabs(ctx);
+  const nginx = collectNginx(ctx);
+  return {
+    facts: {
+      repo: { root, files, envFiles: ctx.envFiles, tracked: trackedFiles(root), parseProblems: ctx.parseProblems },
+      compose,
+      dockerfiles,
+      django,
+      shell,
+      cron,
+      nginx,
+    },
+    sources: ctx.sources,
+    issues: ctx.issues,
+    secretValues: ctx.secretValues,
+    notes: ctx.notes,
+  };
+}

@@ -1,0 +1,73 @@
+// Classifies repository files into ops-file kinds by name (and, for a few, by a peek at the content).
+import type { OpsFileKind } from '../../facts/repo.js';
+
+const RUNBOOK_WORDS = /(runbook|recovery|disaster|\bdr\b|backup|restore|operations|incident|playbook|on-?call)/i;
+
+/** Kinds decided from the path alone. */
+export function classifyByName(path: string): OpsFileKind[] {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const lower = base.toLowerCase();
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')).toLowerCase() : '';
+  const kinds: OpsFileKind[] = [];
+  if (/^(dockerfile|containerfile)([.-].*)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base)) kinds.push('dockerfile');
+  if (lower === '.dockerignore') kinds.push('dockerignore');
+  if (lower === '.gitignore') kinds.push('gitignore');
+  if (/^(docker-)?compose([.-].*)?\.ya?ml$/.test(lower)) kinds.push('compose');
+  if (lower.endsWith('.py')) {
+    kinds.push('python');
+    if (lower === 'manage.py') kinds.push('django-manage');
+    if (lower === 'urls.py') kinds.push('django-urls');
+    if (lower === 'wsgi.py') kinds.push('django-wsgi');
+    if (lower === 'asgi.py') kinds.push('django-asgi');
+    if (/^settings(_\w+)?\.py$/.test(lower) || /(^|\/)settings$/.test(dir)) kinds.push('django-settings');
+    if (/^gunicorn([._-].*)?\.py$/.test(lower) || /(^|\/)gunicorn$/.test(dir)) kinds.push('gunicorn-config');
+  }
+  if (/^requirements.*\.(txt|in)$/.test(lower) || (/(^|\/)requirements$/.test(dir) && /\.(txt|in)$/.test(lower))) kinds.push('requirements');
+  if (lower === 'pyproject.toml' || lower === 'pipfile') kinds.push('pyproject');
+  if (/\.(sh|bash)$/.test(lower)) kinds.push('shell');
+  if (/(^|[._-])crontab([._-]|$)/.test(lower) || lower.endsWith('.cron') || /(^|\/)cron(\.d|tabs?)?$/.test(dir)) kinds.push('crontab');
+  if (/\.(service|socket)$/.test(lower)) kinds.push('systemd-unit');
+  if (lower.endsWith('.timer')) kinds.push('systemd-timer');
+  if (/logrotate/.test(lower) || /(^|\/)logrotate(\.d)?$/.test(dir)) kinds.push('logrotate');
+  if (/^gunicorn.*\.(conf|cfg|toml)$/.test(lower)) kinds.push('gunicorn-config');
+  if (
+    (/(^|\/)\.github\/workflows$/.test(dir) && /\.ya?ml$/.test(lower)) ||
+    lower === '.gitlab-ci.yml' ||
+    lower === 'bitbucket-pipelines.yml' ||
+    (/(^|\/)\.circleci$/.test(dir) && lower === 'config.yml') ||
+    lower === 'jenkinsfile'
+  )
+    kinds.push('ci-workflow');
+  if (/\.(md|rst|txt|adoc)$/.test(lower) && !kinds.includes('requirements') && RUNBOOK_WORDS.test(lower.replace(/\.(md|rst|txt|adoc)$/, '')))
+    kinds.push('runbook');
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || /^env\.(example|sample|template|dist)$/.test(lower) || /\.env\.(example|sample|template|dist)$/.test(lower))
+    kinds.push('env');
+  return kinds;
+}
+
+/** Files whose kind needs a look at the content: nginx configs, extension-less shell scripts. */
+export function needsContentSniff(path: string, kinds: OpsFileKind[]): 'nginx' | 'shebang' | null {
+  const lower = path.toLowerCase();
+  const base = lower.slice(lower.lastIndexOf('/') + 1);
+  if (kinds.length > 0 && !kinds.includes('runbook')) return null;
+  if (/\.(conf|nginx|vhost|template)$/.test(base) || /nginx/.test(lower) || /sites-(available|enabled)\//.test(lower)) return 'nginx';
+  if (!base.includes('.') && /(^|\/)(bin|scripts?|deploy|ops)\//.test(lower)) return 'shebang';
+  return null;
+}
+
+/** nginx configs are recognised by their blocks, whatever they are called. */
+export function looksLikeNginx(text: string): boolean {
+  return /(^|\n)\s*(server|http|upstream)\s*\{/.test(text) || /(^|\n)\s*location\s+[^\n{]*\{/.test(text);
+}
+
+export function looksLikeShell(text: string): boolean {
+  return /^#!\s*\S*\b(ba|da|z)?sh\b/.test(text) || /^#!\s*\/usr\/bin\/env\s+(ba|da|z)?sh\b/.test(text);
+}
+
+export function envFileRole(path: string): 'env' | 'example' | 'production' | 'development' {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (/prod/.test(base)) return 'production';
+  if (/(dev|local|test)/.test(base)) return 'development';
+  if (/(example|sample|template|dist)/.test(base)) return 'example';
+  return 'env';
+}

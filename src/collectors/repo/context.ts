@@ -1,0 +1,79 @@
+// Shared state for the repository collectors: file list, source cache, problems and secrets found.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sourceFile, type SourceFile } from '../../core/types/located.js';
+import type { CollectorIssue, FactKind } from '../../facts/index.js';
+import type { EnvFile, OpsFileKind, ParseProblem, RepoFile } from '../../facts/repo.js';
+
+/** Files larger than this are not read (generated or data files, not configuration). */
+const MAX_READ_BYTES = 2 * 1024 * 1024;
+
+export class RepoCollectContext {
+  readonly sources = new Map<string, SourceFile>();
+  readonly issues: CollectorIssue[] = [];
+  readonly parseProblems: ParseProblem[] = [];
+  readonly secretValues = new Set<string>();
+  readonly notes: string[] = [];
+  envFiles: EnvFile[] = [];
+  private readonly byPath: Map<string, RepoFile>;
+
+  constructor(
+    readonly root: string,
+    readonly files: RepoFile[],
+  ) {
+    this.byPath = new Map(files.map((f) => [f.path, f]));
+  }
+
+  /** Files of a kind, in path order. */
+  ofKind(kind: OpsFileKind): RepoFile[] {
+    return this.files.filter((f) => f.kinds.includes(kind));
+  }
+
+  exists(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
+  /** True when the path is a directory holding at least one discovered file. */
+  dirExists(path: string): boolean {
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    return this.files.some((f) => f.path.startsWith(prefix));
+  }
+
+  /**
+   * Reads a repository file once and keeps its text for proof quoting.
+   * A file that cannot be read becomes a collector issue for `kind`, and null.
+   */
+  read(path: string, kind: FactKind): SourceFile | null {
+    const cached = this.sources.get(path);
+    if (cached) return cached;
+    const info = this.byPath.get(path);
+    if (info && info.size > MAX_READ_BYTES) {
+      this.issue(kind, path, `${path} is larger than ${MAX_READ_BYTES / 1024 / 1024} MiB and was not read`);
+      return null;
+    }
+    try {
+      const text = readFileSync(join(this.root, path), 'utf8');
+      const src = sourceFile(path, text);
+      this.sources.set(path, src);
+      return src;
+    } catch (err) {
+      this.issue(kind, path, `${path} could not be read: ${(err as Error).message}`);
+      return null;
+    }
+  }
+
+  issue(kind: FactKind, file: string | null, reason: string): void {
+    this.issues.push({ kind, file, reason });
+  }
+
+  /** Records a parse failure: a `parse-error` finding, and `unknown` for the rules that need `kind`. */
+  parseProblem(kind: FactKind, problem: ParseProblem): void {
+    this.parseProblems.push(problem);
+    this.issue(kind, problem.path, `${problem.path} could not be parsed as ${problem.as} (line ${problem.line}: ${problem.message})`);
+  }
+
+  /** Remembers a literal secret so it is masked wherever it appears in output. */
+  secret(value: string): void {
+    if (value.length >= 8) this.secretValues.add(value);
+  }
+}

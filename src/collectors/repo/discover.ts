@@ -1,0 +1,78 @@
+// Walks the repository, honouring .gitignore files and skipping vendored and generated trees.
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** Directories never worth walking: dependencies, virtualenvs, caches, build output. */
+const SKIP_DIRS = new Set([
+  '.git', 'node_modules', '.venv', 'venv', '.tox', '.nox', '__pycache__', '.mypy_cache', '.pytest_cache',
+  '.ruff_cache', 'site-packages', 'dist', 'build', '.eggs', '.idea', '.vscode', 'bower_components', '.next',
+  '.cache', 'htmlcov', '.terraform', 'staticfiles', 'collected_static',
+]);
+
+export interface WalkedFile {
+  path: string;
+  size: number;
+}
+
+interface IgnoreScope {
+  dir: string;
+  rules: Ignore;
+}
+
+/** Lists files under root (repo-relative paths, forward slashes), in sorted order. */
+export function walkRepository(root: string): WalkedFile[] {
+  const out: WalkedFile[] = [];
+  const visit = (rel: string, scopes: IgnoreScope[]) => {
+    const abs = rel ? join(root, rel) : root;
+    let entries;
+    try {
+      entries = readdirSync(abs, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const here = loadGitignore(abs, rel);
+    const active = here ? [...scopes, here] : scopes;
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (SKIP_DIRS.has(e.name) || isIgnored(active, path, true) || isVirtualenv(join(abs, e.name))) continue;
+        visit(path, active);
+      } else if (e.isFile()) {
+        if (isIgnored(active, path, false)) continue;
+        let size = 0;
+        try {
+          size = statSync(join(abs, e.name)).size;
+        } catch {
+          continue;
+        }
+        out.push({ path, size });
+      }
+    }
+  };
+  visit('', []);
+  return out;
+}
+
+function loadGitignore(absDir: string, rel: string): IgnoreScope | null {
+  const file = join(absDir, '.gitignore');
+  if (!existsSync(file)) return null;
+  try {
+    return { dir: rel, rules: ignore().add(readFileSync(file, 'utf8')) };
+  } catch {
+    return null;
+  }
+}
+
+function isIgnored(scopes: IgnoreScope[], path: string, isDir: boolean): boolean {
+  for (const s of scopes) {
+    const sub = s.dir ? path.slice(s.dir.length + 1) : path;
+    if (s.rules.ignores(isDir ? `${sub}/` : sub)) return true;
+  }
+  return false;
+}
+
+function isVirtualenv(absDir: string): boolean {
+  return existsSync(join(absDir, 'pyvenv.cfg'));
+}

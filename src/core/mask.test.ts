@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { maskSecrets } from './mask.js';
+
+describe('maskSecrets', () => {
+  const cases: [string, string][] = [
+    ["SECRET_KEY = 'django-insecure-abc123'", "SECRET_KEY = '***'"],
+    ["SECRET_KEY = os.environ['SECRET_KEY']", "SECRET_KEY = os.environ['SECRET_KEY']"],
+    ['      - POSTGRES_PASSWORD=hunter2', '      - POSTGRES_PASSWORD=***'],
+    ['      POSTGRES_PASSWORD: hunter2', '      POSTGRES_PASSWORD: ***'],
+    ["        'PASSWORD': 'pw123', 'HOST': 'db',", "        'PASSWORD': '***', 'HOST': 'db',"],
+    ["        'PASSWORD': os.getenv('DB_PASSWORD'),", "        'PASSWORD': os.getenv('DB_PASSWORD'),"],
+    ['DATABASE_URL=postgres://user:s3cret@db:5432/app', 'DATABASE_URL=postgres://user:***@db:5432/app'],
+    ['      - DB_PASSWORD_FILE=/run/secrets/db_password', '      - DB_PASSWORD_FILE=/run/secrets/db_password'],
+    ['REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379/1', 'REDIS_URL=redis://:${REDIS_PASSWORD}@redis:6379/1'],
+    ['AUTH_PASSWORD_VALIDATORS = [', 'AUTH_PASSWORD_VALIDATORS = ['],
+    ['token ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'token ***'],
+  ];
+  for (const [input, expected] of cases) it(`masks ${input.trim()}`, () => assert.equal(maskSecrets(input), expected));
+
+  it('masks known secret values anywhere', () => {
+    assert.equal(maskSecrets('curl -u admin:longsecretvalue x', new Set(['longsecretvalue'])), 'curl -u admin:*** x');
+  });
+});

@@ -1,0 +1,16 @@
+// The rule registry: every family's explicit list, sorted by id. No globbing at run time.
+import type { AnyRule } from '../core/types/rule.js';
+import parseError from './parse-error.js';
+import { composeRules } from './compose/index.js';
+import { crossfileRules } from './cross-file/index.js';
+import { djangoRules } from './django/index.js';
+import { dockerfileRules } from './dockerfile/index.js';
+
+export const RULES: readonly AnyRule[] = [parseError as AnyRule, ...composeRules, ...crossfileRules, ...djangoRules, ...dockerfileRules].sort((a, b) =>
+  a.id.localeCompare(b.id),
+);
+
+/** Finds a rule by id or alias. */
+export function findRule(idOrAlias: string): AnyRule | undefined {
+  return RULES.find((r) => r.id === idOrAlias || (r.aliases ?? []).includes(idOrAlias));
+}
