@@ -13,6 +13,7 @@ import { collectDockerfiles } from './repo/dockerfile.js';
 import { collectDjango } from './repo/django.js';
 import { collectShellScripts, collectCrontabs } from './repo/scripts.js';
 import { collectNginx } from './repo/nginx.js';
+import { collectHygiene } from './repo/hygiene.js';
 
 export interface CollectOptions {
   /** Called with a short status while collecting (for a progress line). */
@@ -73,6 +74,7 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
   const shell = collectShellScripts(ctx);
   const cron = collectCrontabs(ctx);
   const nginx = collectNginx(ctx);
+  const hygiene = collectHygiene(ctx);
   return {
     facts: {
       repo: { root, files, envFiles: ctx.envFiles, tracked: trackedFiles(root), parseProblems: ctx.parseProblems },
@@ -82,6 +84,7 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
       shell,
       cron,
       nginx,
+      hygiene,
     },
     sources: ctx.sources,
     issues: ctx.issues,

@@ -17,6 +17,7 @@ function store(files: Record<string, string>, extra: Partial<FactStore> = {}): F
       shell: [],
       cron: [],
       nginx: [],
+      hygiene: { dockerignores: [], gitignores: [], committedSecrets: [], scannedFiles: 0 },
     },
     sources: new Map(Object.entries(files).map(([p, t]) => [p, sourceFile(p, t)])),
     issues: [],

@@ -91,7 +91,7 @@ export function buildReport(rawChecks: readonly RawCheck[], store: FactStore, ct
     return f;
   });
   const checks: Check[] = rawChecks.map((c) => {
-    const check: Check = { rule: c.rule.id, status: c.status, target: c.target, category: c.rule.category };
+    const check: Check = { rule: c.rule.id, title: c.rule.title, status: c.status, target: c.target, category: c.rule.category };
     if (c.reason) check.reason = c.reason;
     const f = findingOf.get(c);
     if (f) check.finding = f.id;

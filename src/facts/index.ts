@@ -4,6 +4,7 @@ import type { ComposeProject } from './compose.js';
 import type { DockerfileFacts } from './dockerfile.js';
 import type { DjangoProject } from './django.js';
 import type { ShellScript, CronEntry, NginxConfig } from './scripts.js';
+import type { HygieneFacts } from './hygiene.js';
 
 export interface Facts {
   repo: RepoFacts;
@@ -13,6 +14,7 @@ export interface Facts {
   shell: ShellScript[];
   cron: CronEntry[];
   nginx: NginxConfig[];
+  hygiene: HygieneFacts;
 }
 
 export type FactKind = keyof Facts;
@@ -31,6 +33,7 @@ export * from './compose.js';
 export * from './dockerfile.js';
 export * from './django.js';
 export * from './scripts.js';
+export * from './hygiene.js';
 
 import type { SourceFile } from '../core/types/located.js';
 

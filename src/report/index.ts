@@ -1,6 +1,7 @@
 // Output formats: format name -> pure renderer.
 import type { Report } from '../core/types/check.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
 import { renderTerminal } from './terminal.js';
 
 export const FORMATS = ['terminal', 'json', 'markdown'] as const;
@@ -17,6 +18,6 @@ export function render(format: Format, report: Report, options: RenderOptions): 
     case 'terminal':
       return renderTerminal(report, options);
     case 'markdown':
-      return renderJson(report); // replaced by the markdown reporter
+      return renderMarkdown(report);
   }
 }

@@ -1,13 +1,18 @@
 // Terminal reporter: findings grouped by severity with file:line and the quoted line, then a summary.
 import pc from 'picocolors';
 import type { Finding, Report } from '../core/types/check.js';
+import type { Proof } from '../core/types/proof.js';
 import { SEVERITIES, type Severity } from '../core/types/severity.js';
+import { visibleControls } from './control-chars.js';
 
 export interface TerminalOptions {
   color: boolean;
 }
 
 type Paint = (s: string) => string;
+
+/** Lines of command output shown under a finding; the JSON report carries the rest. */
+const MAX_OUTPUT_LINES = 5;
 
 function painter(color: boolean) {
   const c = pc.createColors(color);
@@ -21,32 +26,65 @@ function painter(color: boolean) {
   return { c, bySeverity };
 }
 
-function location(f: Finding): string {
-  const p = f.proof[0];
-  if (!p) return f.target;
-  if (p.kind === 'file') return p.line !== undefined ? `${p.path}:${p.line}` : p.path;
-  if (p.kind === 'command') return `${p.host}: ${p.command}`;
-  if (p.kind === 'http') return p.url;
-  return `${p.host}:${p.port}`;
+/** Repository text and command output may hold escape sequences; printed raw they would drive the terminal. */
+const safe = visibleControls;
+
+function excerpt(text: string): string[] {
+  const lines = text.replace(/\n$/, '').split('\n');
+  return lines.length > MAX_OUTPUT_LINES ? [...lines.slice(0, MAX_OUTPUT_LINES), `… ${lines.length - MAX_OUTPUT_LINES} more line(s)`] : lines;
+}
+
+/**
+ * The proof items under a finding, each headed by where it comes from (file:line, file, command, URL, host:port);
+ * consecutive quoted lines of one file share their heading.
+ */
+function proofLines(f: Finding, c: ReturnType<typeof painter>['c']): string[] {
+  const lines: string[] = [];
+  const head = (where: string, detail = '') => lines.push(`    ${c.underline(safe(where))}${detail ? c.dim(safe(detail)) : ''}`);
+  const quote = (gutter: string | number, text: string) => lines.push(`    ${c.dim(`${String(gutter).padStart(5)} |`)} ${safe(text)}`);
+  let lastPath: string | undefined;
+  for (const p of f.proof as Proof[]) {
+    switch (p.kind) {
+      case 'file':
+        if (p.text !== undefined) {
+          if (p.path !== lastPath) head(p.line !== undefined ? `${p.path}:${p.line}` : p.path);
+          quote(p.line ?? '', p.text);
+        } else head(p.line !== undefined ? `${p.path}:${p.line}` : p.path, p.note ? ` — ${p.note}` : '');
+        lastPath = p.text !== undefined ? p.path : undefined;
+        continue;
+      case 'command':
+        head(`${p.host}$ ${p.command}`, `  (exit ${p.exit_code ?? 'none'})`);
+        for (const l of excerpt(p.output)) quote('', l);
+        break;
+      case 'http':
+        head(`${p.method} ${p.url}`, ` -> ${p.status ?? 'no response'}`);
+        for (const [k, v] of Object.entries(p.headers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) quote('', `${k}: ${v}`);
+        break;
+      case 'tls':
+        head(`${p.host}:${p.port}`, ` TLS certificate ${p.subject}, issuer ${p.issuer}, valid until ${p.not_after}`);
+        break;
+    }
+    lastPath = undefined;
+  }
+  if (f.proof.length === 0) head(f.target);
+  return lines;
 }
 
 function renderFinding(f: Finding, paint: ReturnType<typeof painter>): string[] {
   const { c } = paint;
-  const lines = [`  ${c.bold(f.id)} ${f.description}  ${c.dim(`[${f.rule}]`)}`, `    ${c.underline(location(f))}`];
-  for (const p of f.proof) {
-    if (p.kind === 'file' && p.text !== undefined) lines.push(`    ${c.dim(`${String(p.line).padStart(5)} |`)} ${p.text}`);
-    else if (p.kind === 'file' && p.note) lines.push(`    ${c.dim(`${p.path}: ${p.note}`)}`);
-    else if (p.kind === 'command') lines.push(`    ${c.dim(`$ ${p.command}  (exit ${p.exit_code})`)}`);
-  }
-  lines.push(`    ${c.green('fix:')} ${f.recommendation}`);
-  return lines;
+  return [
+    `  ${c.bold(f.id)} ${safe(f.description)}  ${c.dim(`[${f.rule}]`)}`,
+    ...proofLines(f, c),
+    `    ${c.green('fix:')} ${safe(f.recommendation)}`,
+  ];
 }
 
+/** Renders the report for a terminal; with `color: false` the text carries no ANSI codes at all. */
 export function renderTerminal(report: Report, options: TerminalOptions): string {
   const paint = painter(options.color);
   const { c, bySeverity } = paint;
-  const out: string[] = [c.bold(`opsaudit ${report.version} — ${report.scope}`), ''];
-  for (const note of report.notes) out.push(c.dim(`note: ${note}`));
+  const out: string[] = [c.bold(safe(`opsaudit ${report.version} — ${report.scope}`)), ''];
+  for (const note of report.notes) out.push(c.dim(safe(`note: ${note}`)));
   if (report.notes.length > 0) out.push('');
   for (const sev of [...SEVERITIES].reverse()) {
     const group = report.findings.filter((f) => f.severity === sev);
@@ -57,7 +95,7 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   const unknown = report.checks.filter((ch) => ch.status === 'unknown');
   if (unknown.length > 0) {
     out.push(c.yellow(`NOT CHECKED (${unknown.length})`));
-    for (const u of unknown) out.push(`  ${u.rule} ${c.dim(u.target)}: ${u.reason}`);
+    for (const u of unknown) out.push(`  ${u.rule} ${c.dim(safe(u.target))}: ${safe(u.reason ?? 'no reason given')}`);
     out.push('');
   }
   const counts = [...SEVERITIES].reverse().map((s) => `${report.findings.filter((f) => f.severity === s).length} ${s}`);
@@ -66,6 +104,9 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   out.push(`  findings: ${counts.join(', ')}`);
   out.push(`  checks: ${status('pass')} passed, ${status('fail')} failed, ${status('unknown')} unknown, ${status('not-applicable')} not applicable`);
   out.push(`  score: ${c.bold(`${report.score.overall}/10`)}`);
-  if (report.escalation_request) out.push(c.red(`  escalation requested: ${report.escalation_request.reasons.length} reason(s)`));
+  if (report.escalation_request) {
+    out.push(c.red(`  escalation requested (${report.escalation_request.recommended_tier} review):`));
+    for (const r of report.escalation_request.reasons) out.push(c.red(`    - ${safe(r)}`));
+  }
   return `${out.join('\n')}\n`;
 }

@@ -5,8 +5,9 @@ import { composeRules } from './compose/index.js';
 import { crossfileRules } from './cross-file/index.js';
 import { djangoRules } from './django/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
+import { hygieneRules } from './hygiene/index.js';
 
-export const RULES: readonly AnyRule[] = [parseError as AnyRule, ...composeRules, ...crossfileRules, ...djangoRules, ...dockerfileRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [parseError as AnyRule, ...composeRules, ...crossfileRules, ...djangoRules, ...dockerfileRules, ...hygieneRules].sort((a, b) =>
   a.id.localeCompare(b.id),
 );
 

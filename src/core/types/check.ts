@@ -6,6 +6,8 @@ export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'not-applicable';
 
 export interface Check {
   rule: string;
+  /** The rule's title, so reports can describe passed checks (strengths). */
+  title: string;
   status: CheckStatus;
   /** Always present for unknown and not-applicable. */
   reason?: string;
