@@ -44,8 +44,8 @@ export function runRule(rule: AnyRule, store: FactStore): RawCheck[] {
         severity: options.severity,
       });
     },
-    pass(target) {
-      out.push({ rule, status: 'pass', target });
+    pass(target, reason) {
+      out.push(reason ? { rule, status: 'pass', target, reason } : { rule, status: 'pass', target });
     },
     unknown(target, reason) {
       out.push({ rule, status: 'unknown', target, reason });

@@ -18,6 +18,7 @@ function store(files: Record<string, string>, extra: Partial<FactStore> = {}): F
       cron: [],
       nginx: [],
       hygiene: { dockerignores: [], gitignores: [], committedSecrets: [], scannedFiles: 0 },
+      ci: [],
     },
     sources: new Map(Object.entries(files).map(([p, t]) => [p, sourceFile(p, t)])),
     issues: [],

@@ -31,7 +31,8 @@ export interface FailOptions {
 
 export interface RuleContext<M extends string = string> {
   fail(messageId: M, options: FailOptions): void;
-  pass(target: string): void;
+  /** `reason` says why it passed when that is not obvious ("compose service web defines a healthcheck"). */
+  pass(target: string, reason?: string): void;
   /** The rule could not decide: always with the reason. */
   unknown(target: string, reason: string): void;
   notApplicable(reason: string): void;
