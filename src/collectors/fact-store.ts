@@ -14,6 +14,7 @@ import { collectDjango } from './repo/django.js';
 import { collectShellScripts, collectCrontabs } from './repo/scripts.js';
 import { collectNginx } from './repo/nginx.js';
 import { collectHygiene } from './repo/hygiene.js';
+import { collectCiWorkflows } from './repo/ci.js';
 
 export interface CollectOptions {
   /** Called with a short status while collecting (for a progress line). */
@@ -74,6 +75,7 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
   const shell = collectShellScripts(ctx);
   const cron = collectCrontabs(ctx);
   const nginx = collectNginx(ctx);
+  const ci = collectCiWorkflows(ctx);
   const hygiene = collectHygiene(ctx);
   return {
     facts: {
@@ -85,6 +87,7 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
       cron,
       nginx,
       hygiene,
+      ci,
     },
     sources: ctx.sources,
     issues: ctx.issues,

@@ -5,6 +5,7 @@ import type { DockerfileFacts } from './dockerfile.js';
 import type { DjangoProject } from './django.js';
 import type { ShellScript, CronEntry, NginxConfig } from './scripts.js';
 import type { HygieneFacts } from './hygiene.js';
+import type { CiWorkflow } from './ci.js';
 
 export interface Facts {
   repo: RepoFacts;
@@ -15,6 +16,7 @@ export interface Facts {
   cron: CronEntry[];
   nginx: NginxConfig[];
   hygiene: HygieneFacts;
+  ci: CiWorkflow[];
 }
 
 export type FactKind = keyof Facts;
@@ -34,6 +36,7 @@ export * from './dockerfile.js';
 export * from './django.js';
 export * from './scripts.js';
 export * from './hygiene.js';
+export * from './ci.js';
 
 import type { SourceFile } from '../core/types/located.js';
 

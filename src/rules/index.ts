@@ -1,13 +1,15 @@
 // The rule registry: every family's explicit list, sorted by id. No globbing at run time.
 import type { AnyRule } from '../core/types/rule.js';
 import parseError from './parse-error.js';
+import { backupRules } from './backup/index.js';
+import { deployRules } from './deploy/index.js';
 import { composeRules } from './compose/index.js';
 import { crossfileRules } from './cross-file/index.js';
 import { djangoRules } from './django/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
 import { hygieneRules } from './hygiene/index.js';
 
-export const RULES: readonly AnyRule[] = [parseError as AnyRule, ...composeRules, ...crossfileRules, ...djangoRules, ...dockerfileRules, ...hygieneRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [parseError as AnyRule, ...backupRules, ...composeRules, ...deployRules, ...crossfileRules, ...djangoRules, ...dockerfileRules, ...hygieneRules].sort((a, b) =>
   a.id.localeCompare(b.id),
 );
 

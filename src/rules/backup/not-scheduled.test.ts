@@ -1,0 +1,20 @@
+import rule from './not-scheduled.js';
+import { testRule } from '../../../test/rule-tester.js';
+
+const script = '#!/bin/bash\nset -euo pipefail\npg_dump -Fc app > /var/backups/app.dump\n';
+
+testRule(rule, {
+  good: [
+    { name: 'cron.d runs the script', files: { 'scripts/backup.sh': script, 'deploy/cron.d/app-backup': '0 2 * * * app /srv/app/scripts/backup.sh\n' } },
+    {
+      name: 'scheduled GitHub workflow runs the script',
+      files: {
+        'scripts/backup.sh': script,
+        '.github/workflows/backup.yml': 'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  backup:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh deploy@app ./scripts/backup.sh\n',
+      },
+    },
+    { name: 'compose backup service', files: { 'docker-compose.yml': 'services:\n  backup:\n    image: prodrigestivill/postgres-backup-local:16\n    environment:\n      BACKUP_KEEP_DAYS: "7"\n' } },
+  ],
+  bad: [{ name: 'script nobody runs', files: { 'scripts/backup.sh': script }, expect: [{ messageId: 'unscheduled', file: 'scripts/backup.sh', line: 3 }] }],
+  notApplicable: [{ name: 'no backup at all', files: { 'README.md': '# app\n' } }],
+});
