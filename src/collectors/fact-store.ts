@@ -13,6 +13,8 @@ import { collectDockerfiles } from './repo/dockerfile.js';
 import { collectDjango } from './repo/django.js';
 import { collectShellScripts, collectCrontabs } from './repo/scripts.js';
 import { collectNginx } from './repo/nginx.js';
+import { collectSystemdUnits } from './repo/systemd.js';
+import { collectLogrotate } from './repo/logrotate.js';
 import { collectHygiene } from './repo/hygiene.js';
 import { collectCiWorkflows } from './repo/ci.js';
 
@@ -75,6 +77,8 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
   const shell = collectShellScripts(ctx);
   const cron = collectCrontabs(ctx);
   const nginx = collectNginx(ctx);
+  const systemd = collectSystemdUnits(ctx);
+  const logrotate = collectLogrotate(ctx);
   const ci = collectCiWorkflows(ctx);
   const hygiene = collectHygiene(ctx);
   return {
@@ -86,6 +90,8 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
       shell,
       cron,
       nginx,
+      systemd,
+      logrotate,
       hygiene,
       ci,
     },

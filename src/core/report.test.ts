@@ -17,6 +17,8 @@ function store(files: Record<string, string>, extra: Partial<FactStore> = {}): F
       shell: [],
       cron: [],
       nginx: [],
+      systemd: [],
+      logrotate: [],
       hygiene: { dockerignores: [], gitignores: [], committedSecrets: [], scannedFiles: 0 },
       ci: [],
     },

@@ -3,7 +3,7 @@ import type { RepoFacts, ParseProblem } from './repo.js';
 import type { ComposeProject } from './compose.js';
 import type { DockerfileFacts } from './dockerfile.js';
 import type { DjangoProject } from './django.js';
-import type { ShellScript, CronEntry, NginxConfig } from './scripts.js';
+import type { ShellScript, CronEntry, NginxConfig, SystemdUnit, LogrotateConfig } from './scripts.js';
 import type { HygieneFacts } from './hygiene.js';
 import type { CiWorkflow } from './ci.js';
 
@@ -15,6 +15,8 @@ export interface Facts {
   shell: ShellScript[];
   cron: CronEntry[];
   nginx: NginxConfig[];
+  systemd: SystemdUnit[];
+  logrotate: LogrotateConfig[];
   hygiene: HygieneFacts;
   ci: CiWorkflow[];
 }
