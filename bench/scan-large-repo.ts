@@ -110,7 +110,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const root = mkdtempSync(join(tmpdir(), 'opsaudit-bench-'));
 try {
   const files = generate(root);
-  const scan = ['dist/cli/main.js', 'scan', root, '--format', 'json', '--output', join(tmpdir(), 'opsaudit-bench.json'), '--quiet'];
+  const scan = ['dist/opsaudit.mjs', 'scan', root, '--format', 'json', '--output', join(tmpdir(), 'opsaudit-bench.json'), '--quiet'];
   time(process.execPath, scan); // warm the file cache
   const scans: number[] = [];
   const bare: number[] = [];

@@ -30,32 +30,49 @@ function looksLikeReference(value: string): boolean {
   );
 }
 
+/** Builds a masker for a set of known secret values; compile once, apply to many strings. */
+export function createMasker(known: ReadonlySet<string> = new Set()): (text: string) => string {
+  const values = [...known].filter((v) => v.length >= 8).sort((a, b) => b.length - a.length);
+  const knownRx = values.length > 0 ? new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
+  return (text: string) => {
+    let out = knownRx ? text.replace(knownRx, MASK) : text;
+    // Cheap guards: the patterns below need a separator or a token prefix to match at all.
+    if (out.includes('://')) {
+      out = out.replace(URL_USERINFO, (_m, pre: string, pw: string, at: string) => (pw.startsWith('$') ? `${pre}${pw}${at}` : `${pre}${MASK}${at}`));
+    }
+    if (/[=:]/.test(out) && SECRET_KEY_NAME.test(out)) {
+      out = out.replace(ASSIGNMENT, (whole, lead: string, kq: string, key: string, sep: string, vq: string, value: string) => {
+        if (!SECRET_KEY_NAME.test(key) || REFERENCE_KEY_NAME.test(key)) return whole;
+        if (looksLikeReference(value.trim()) || value === MASK) return whole;
+        // Python and YAML need quotes for a literal string; a bare word there is an expression.
+        if (!vq && /[()]/.test(value)) return whole;
+        return `${lead}${kq}${key}${kq}${sep}${vq}${MASK}${vq}`;
+      });
+    }
+    if (TOKEN_HINT.test(out)) for (const shape of TOKEN_SHAPES) out = out.replace(shape, MASK);
+    return out;
+  };
+}
+
+const TOKEN_HINT = /AKIA|gh[pousr]_|xox|sk_live_|glpat-/;
+
 /** Masks secret values in one string, keeping everything else byte-for-byte. */
 export function maskSecrets(text: string, known: ReadonlySet<string> = new Set()): string {
-  let out = text;
-  for (const secret of known) {
-    if (secret.length >= 8) out = out.split(secret).join(MASK);
-  }
-  out = out.replace(URL_USERINFO, (_m, pre: string, pw: string, at: string) => (pw.startsWith('$') ? `${pre}${pw}${at}` : `${pre}${MASK}${at}`));
-  out = out.replace(ASSIGNMENT, (whole, lead: string, kq: string, key: string, sep: string, vq: string, value: string) => {
-    if (!SECRET_KEY_NAME.test(key) || REFERENCE_KEY_NAME.test(key)) return whole;
-    if (looksLikeReference(value.trim()) || value === MASK) return whole;
-    // Python and YAML need quotes for a literal string; a bare word there is an expression.
-    if (!vq && /[()]/.test(value)) return whole;
-    return `${lead}${kq}${key}${kq}${sep}${vq}${MASK}${vq}`;
-  });
-  for (const shape of TOKEN_SHAPES) out = out.replace(shape, MASK);
-  return out;
+  return createMasker(known)(text);
 }
 
 /** Deep-copies a JSON-like value, masking every string in it. */
 export function maskDeep<T>(value: T, known: ReadonlySet<string>): T {
-  if (typeof value === 'string') return maskSecrets(value, known) as T;
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, known)) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = maskDeep(v, known);
-    return out as T;
-  }
-  return value;
+  const mask = createMasker(known);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return mask(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  return walk(value) as T;
 }

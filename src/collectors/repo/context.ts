@@ -7,6 +7,8 @@ import type { EnvFile, OpsFileKind, ParseProblem, RepoFile } from '../../facts/r
 
 /** Files larger than this are not read (generated or data files, not configuration). */
 const MAX_READ_BYTES = 2 * 1024 * 1024;
+/** Raw texts kept for sharing between collectors that scan many files (hygiene, env references). */
+const TEXT_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class RepoCollectContext {
   readonly sources = new Map<string, SourceFile>();
@@ -16,6 +18,8 @@ export class RepoCollectContext {
   readonly notes: string[] = [];
   envFiles: EnvFile[] = [];
   private readonly byPath: Map<string, RepoFile>;
+  private readonly texts = new Map<string, string | null>();
+  private textBytes = 0;
 
   constructor(
     readonly root: string,
@@ -52,7 +56,7 @@ export class RepoCollectContext {
       return null;
     }
     try {
-      const text = readFileSync(join(this.root, path), 'utf8');
+      const text = this.texts.get(path) ?? readFileSync(join(this.root, path), 'utf8');
       const src = sourceFile(path, text);
       this.sources.set(path, src);
       return src;
@@ -60,6 +64,27 @@ export class RepoCollectContext {
       this.issue(kind, path, `${path} could not be read: ${(err as Error).message}`);
       return null;
     }
+  }
+
+  /**
+   * Reads a file's text for scanning without keeping it as a quotable source; repeated scans of the same
+   * file share one read. Null when unreadable (scanners skip such files; they are never evidence).
+   */
+  readText(path: string): string | null {
+    const kept = this.sources.get(path);
+    if (kept) return kept.text;
+    if (this.texts.has(path)) return this.texts.get(path) ?? null;
+    let text: string | null;
+    try {
+      text = readFileSync(join(this.root, path), 'utf8');
+    } catch {
+      text = null;
+    }
+    if (text !== null && this.textBytes + text.length <= TEXT_CACHE_BYTES) {
+      this.texts.set(path, text);
+      this.textBytes += text.length;
+    }
+    return text;
   }
 
   issue(kind: FactKind, file: string | null, reason: string): void {

@@ -39,16 +39,13 @@ export function collectHygiene(ctx: RepoCollectContext): HygieneFacts {
   let scannedFiles = 0;
   for (const f of ctx.files) {
     if (!isScannable(f.path, f.size)) continue;
-    const alreadyKept = ctx.sources.has(f.path);
+    const text = ctx.readText(f.path);
+    if (text === null) continue;
+    scannedFiles++;
+    // Cheap pre-filter: most files contain none of the markers, and are never kept as quotable sources.
+    if (!/(PRIVATE KEY|AKIA|ASIA|gh[pousr]_|xox|_live_|glpat-)/.test(text)) continue;
     const src = ctx.read(f.path, 'hygiene');
     if (!src) continue;
-    scannedFiles++;
-    // Cheap pre-filter: most files contain none of the markers.
-    if (!/(PRIVATE KEY|AKIA|ASIA|gh[pousr]_|xox|_live_|glpat-)/.test(src.text)) {
-      // Nothing to quote from this file: drop it again unless another collector keeps it, so memory stays flat.
-      if (!alreadyKept) ctx.sources.delete(f.path);
-      continue;
-    }
     src.lines.forEach((line, i) => {
       for (const [kind, rx] of SHAPES) {
         const m = rx.exec(line);

@@ -1,8 +1,6 @@
 // Indexes which repository files name which environment variables, so unused env-example keys can be found.
 // Python is read through its syntax tree: a name only counts there inside a string or a comment (`os.getenv("X")`),
 // because a settings attribute of the same name (`EMAIL_HOST_PASSWORD = read_secret(...)`) reads nothing.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parsePython, type Node } from '../../../parsers/python/tree.js';
 import type { RepoFile } from '../../../facts/repo.js';
 import type { RepoCollectContext } from '../context.js';
@@ -35,8 +33,12 @@ export interface EnvReferenceIndex {
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
 
-/** Builds the index over the repository's text files (env files themselves excluded). */
+/** Builds the index over the repository's text files (env files themselves excluded), for the env-file keys only. */
 export function indexEnvReferences(ctx: RepoCollectContext): EnvReferenceIndex {
+  // Only keys of env files are ever asked about: searching for them (instead of indexing every word) keeps
+  // large trees fast, and Python is parsed only when one of them appears in the file at all.
+  const keys = [...new Set(ctx.envFiles.flatMap((f) => f.entries.map((e) => e.key.value)))];
+  const lowerKeys = [...new Set(keys.map((k) => k.toLowerCase()))];
   const words = new Map<string, string[]>();
   const pyWordsLower = new Map<string, string[]>();
   const pyCode = new Map<string, string[]>();
@@ -48,7 +50,10 @@ export function indexEnvReferences(ctx: RepoCollectContext): EnvReferenceIndex {
     if (!list) m.set(w, [file]);
     else if (list.length < MAX_FILES_PER_WORD && list[list.length - 1] !== file) list.push(file);
   };
+  const wordsIn = (text: string, wanted: ReadonlySet<string>, lower: boolean) =>
+    (text.match(WORD) ?? []).filter((w) => wanted.has(lower ? w.toLowerCase() : w));
   for (const f of candidates(ctx.files)) {
+    if (keys.length === 0) break;
     if (f.size > MAX_FILE_BYTES) continue;
     if (total + f.size > MAX_TOTAL_BYTES) {
       incomplete = `the repository has more than ${MAX_TOTAL_BYTES / 1024 / 1024} MiB of source files; not all were searched`;
@@ -62,13 +67,22 @@ export function indexEnvReferences(ctx: RepoCollectContext): EnvReferenceIndex {
         const m = DYNAMIC_ENV.exec(text);
         if (m) dynamic = `${f.path} maps environment variables to settings by name (${m[0]})`;
       }
-      for (const w of text.match(WORD) ?? []) add(pyCode, w, f.path);
+      const lowerText = text.toLowerCase();
+      const present = new Set(lowerKeys.filter((k) => lowerText.includes(k)));
+      if (present.size === 0) continue;
+      const presentKeys = new Set(keys.filter((k) => present.has(k.toLowerCase())));
+      for (const w of wordsIn(text, presentKeys, false)) add(pyCode, w, f.path);
+      // Attribute names without a prefix stand for prefixed variables under dynamic mapping (see filesNaming).
+      const stripped = new Set(keys.map((k) => k.replace(/^[A-Za-z0-9]+_/, '')).filter((k) => text.includes(k)));
+      for (const w of wordsIn(text, stripped, false)) add(pyCode, w, f.path);
       const tree = parsePython(f.path, text);
       visitStringsAndComments(tree.root, (t) => {
-        for (const w of t.match(WORD) ?? []) add(pyWordsLower, w.toLowerCase(), f.path);
+        for (const w of wordsIn(t, present, true)) add(pyWordsLower, w.toLowerCase(), f.path);
       });
     } else {
-      for (const w of text.match(WORD) ?? []) add(words, w, f.path);
+      const present = new Set(keys.filter((k) => text.includes(k)));
+      if (present.size === 0) continue;
+      for (const w of wordsIn(text, present, false)) add(words, w, f.path);
     }
   }
   return {
@@ -93,15 +107,9 @@ function candidates(files: RepoFile[]): RepoFile[] {
   );
 }
 
-/** Uses the text the collectors already kept, else reads the file without keeping it (it is never quoted). */
+/** Uses the text the collectors already read; the file is never quoted from here. */
 function readText(ctx: RepoCollectContext, path: string): string | null {
-  const kept = ctx.sources.get(path);
-  if (kept) return kept.text;
-  try {
-    return readFileSync(join(ctx.root, path), 'utf8');
-  } catch {
-    return null;
-  }
+  return ctx.readText(path);
 }
 
 function visitStringsAndComments(root: Node, visit: (text: string) => void): void {

@@ -1,0 +1,17 @@
+// Builds the CLI into one ESM file: one module to load instead of hundreds keeps start-up short.
+// Native tree-sitter bindings stay external (they load their prebuilt binaries from node_modules).
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/opsaudit.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  external: ['tree-sitter', 'tree-sitter-python', 'tree-sitter-bash'],
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
