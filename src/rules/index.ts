@@ -8,8 +8,12 @@ import { crossfileRules } from './cross-file/index.js';
 import { djangoRules } from './django/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
 import { hygieneRules } from './hygiene/index.js';
+import { loggingRules } from './logging/index.js';
+import { monitoringRules } from './monitoring/index.js';
+import { nginxRules } from './nginx/index.js';
+import { drRules } from './dr/index.js';
 
-export const RULES: readonly AnyRule[] = [parseError as AnyRule, ...backupRules, ...composeRules, ...deployRules, ...crossfileRules, ...djangoRules, ...dockerfileRules, ...hygieneRules].sort((a, b) =>
+export const RULES: readonly AnyRule[] = [parseError as AnyRule, ...backupRules, ...composeRules, ...deployRules, ...crossfileRules, ...djangoRules, ...dockerfileRules, ...drRules, ...hygieneRules, ...loggingRules, ...monitoringRules, ...nginxRules].sort((a, b) =>
   a.id.localeCompare(b.id),
 );
 

@@ -1,0 +1,90 @@
+import { testRule } from '../../../test/rule-tester.js';
+import rule from './debug-enabled.js';
+import { singleSettingsProject, splitSettingsProject } from './_fixture.js';
+
+const COMPOSE = (debugLine: string) => `services:
+  web:
+    build: .
+    command: gunicorn mysite.wsgi:application --bind 0.0.0.0:8000
+    environment:
+      - DJANGO_SETTINGS_MODULE=mysite.settings
+${debugLine}
+`;
+
+const BASE = `import os
+
+DEBUG = True
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY")
+ALLOWED_HOSTS = []
+INSTALLED_APPS = ["django.contrib.contenttypes", "django.contrib.auth"]
+`;
+
+testRule(rule, {
+  good: [
+    { name: 'literal DEBUG = False', files: singleSettingsProject('DEBUG = False\nALLOWED_HOSTS = ["example.org"]\n') },
+    { name: 'DEBUG not set (Django default False)', files: singleSettingsProject('ALLOWED_HOSTS = ["example.org"]\n') },
+    {
+      name: 'env-driven DEBUG with compose giving False',
+      files: singleSettingsProject('import os\n\nDEBUG = os.environ.get("DJANGO_DEBUG", "True") == "True"\n', {
+        'docker-compose.yml': COMPOSE('      - DJANGO_DEBUG=False'),
+      }),
+    },
+    {
+      name: 'split settings: prod overrides the base DEBUG = True',
+      files: splitSettingsProject(BASE, 'from .base import *  # noqa\n\nDEBUG = False\nALLOWED_HOSTS = ["example.org"]\n'),
+    },
+    {
+      name: 'env-driven DEBUG defaulting to False, no production value',
+      files: singleSettingsProject('import os\n\nDEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"\n'),
+    },
+  ],
+  bad: [
+    {
+      name: 'literal DEBUG = True',
+      files: singleSettingsProject('import os\n\nDEBUG = True\nALLOWED_HOSTS = ["*"]\n'),
+      expect: [{ messageId: 'enabled', file: 'mysite/settings.py', line: 3 }],
+    },
+    {
+      name: 'the string "False" is truthy',
+      files: singleSettingsProject('DEBUG = "False"\n'),
+      expect: [{ messageId: 'enabled', file: 'mysite/settings.py', line: 1 }],
+    },
+    {
+      name: 'bool(os.environ.get("DEBUG", 0)) with production DEBUG=0 is True',
+      files: singleSettingsProject('import os\n\nDEBUG = bool(os.environ.get("DEBUG", 0))\n', {
+        'docker-compose.yml': COMPOSE('      - DEBUG=0'),
+      }),
+      expect: [{ messageId: 'offWordTurnsOn', file: 'mysite/settings.py', line: 3 }],
+    },
+    {
+      name: 'production env sets DEBUG=1',
+      files: singleSettingsProject('import os\n\nDEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"\n', {
+        'docker-compose.yml': COMPOSE('      - DJANGO_DEBUG=1'),
+      }),
+      expect: [{ messageId: 'enabled', file: 'mysite/settings.py', line: 3 }],
+    },
+    {
+      name: 'DEBUG defaults to True when the env var is unset',
+      files: singleSettingsProject('import os\n\nDEBUG = os.environ.get("DJANGO_DEBUG", "True") == "True"\n'),
+      expect: [{ messageId: 'defaultTrue', file: 'mysite/settings.py', line: 3 }],
+    },
+    {
+      name: 'bool() around an env read: any value turns DEBUG on',
+      files: singleSettingsProject('import os\n\nDEBUG = bool(os.environ.get("DJANGO_DEBUG", ""))\n'),
+      expect: [{ messageId: 'envTrap', file: 'mysite/settings.py', line: 3 }],
+    },
+    {
+      name: 'split settings: prod does not override the base DEBUG = True',
+      files: splitSettingsProject(BASE, 'from .base import *  # noqa\n\nALLOWED_HOSTS = ["example.org"]\n'),
+      expect: [{ messageId: 'enabled', file: 'mysite/settings/base.py', line: 3 }],
+    },
+  ],
+  unknown: [
+    {
+      name: 'required env var without production value',
+      files: singleSettingsProject('import os\n\nDEBUG = os.environ["DJANGO_DEBUG"] == "1"\n'),
+      reason: /depends on env var DJANGO_DEBUG/,
+    },
+  ],
+  notApplicable: [{ name: 'no Django project', files: { 'Dockerfile': 'FROM nginx:1.27\n', 'README.md': '# static site\n' } }],
+});
