@@ -28,14 +28,32 @@ export type SettingValue =
       /** The value the production environment gives, when one was found in the repository. */
       production: { source: EnvSource; value: Outcome } | null;
       loc: SourceLoc;
+      /**
+       * Other environment variables the value reads, held at their production values in whenUnset/whenSet
+       * (settings selected by `DJANGO_ENV`, DATABASES built from several variables) (optional).
+       */
+      alsoReads?: string[];
     }
-  | { kind: 'unknown'; reason: string; loc: SourceLoc };
+  | {
+      kind: 'unknown';
+      reason: string;
+      loc: SourceLoc;
+      /** The environment variables read, when the value combines several (optional). */
+      envVars?: string[];
+      /** With `envVars`: what Python computes for given values of those variables (absent = unset) (optional). */
+      evaluate?: (env: Record<string, string | undefined>) => Outcome;
+    };
 
 export interface Setting {
   name: string;
   value: SettingValue;
   /** Module that made the last assignment ("myproj.settings.prod"). */
   module: string;
+  /**
+   * For dict and list values written as displays: each key / item by dotted path ("default.PASSWORD",
+   * "default.CONN_MAX_AGE", "3" for a list item), with the location of the line that wrote it (optional).
+   */
+  keys?: Record<string, SettingValue>;
 }
 
 export interface Route {
@@ -48,6 +66,8 @@ export interface Route {
   view: string | null;
   /** Whether the view's source reaches the database (connection, cursor, .objects); null when unknown. */
   viewTouchesDatabase: boolean | null;
+  /** The `if` condition the route is added under when it could not be evaluated ("if settings.DEBUG") (optional). */
+  condition?: string;
 }
 
 export interface SettingsChoice {
@@ -83,10 +103,17 @@ export interface DjangoProject {
   /** ROOT_URLCONF module file, and its routes. */
   urlconf: string | null;
   routes: Route[];
+  /**
+   * Why the route list may be incomplete (urlpatterns that could not be evaluated, an include() that could not
+   * be followed); null when every route was listed (optional).
+   */
+  routesProblem?: string | null;
   /** Production environment values found in the repository, by variable name. */
   productionEnv: Record<string, EnvSource>;
   /** Declared dependencies (requirements*.txt, pyproject) by lower-cased name. */
   dependencies: Record<string, Located<string>>;
   asgi: string | null;
   wsgi: string | null;
+  /** Files executed to build `settings` (the production module, its star imports and includes), in order (optional). */
+  settingsFiles?: string[];
 }

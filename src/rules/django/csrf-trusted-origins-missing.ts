@@ -9,7 +9,7 @@ const SINCE_4 = ['SECURE_CROSS_ORIGIN_OPENER_POLICY', 'CSRF_COOKIE_MASKED', 'STO
 
 function isDjango4(p: ProdProject): { yes: boolean; why: string } | null {
   const declared = atLeast(p.version, [4, 0]);
-  if (declared !== null) return { yes: declared, why: `declared Django ${p.version.spec}` };
+  if (declared !== null) return { yes: declared, why: `declared ${p.version.spec}` };
   const evidence = SINCE_4.find((n) => n in p.project.settings);
   return evidence ? { yes: true, why: `${evidence} is set, which exists since Django 4.0` } : null;
 }
@@ -38,7 +38,7 @@ export default defineRule({
   ],
   verify: 'Log in to https://<your-domain>/admin/ through the proxy   # expect no "CSRF verification failed" 403',
   messages: {
-    missing: "CSRF_TRUSTED_ORIGINS is empty and Django cannot tell requests are HTTPS (no SECURE_PROXY_SSL_HEADER) behind {proxy}: Django {version} rejects form posts from https:// pages with 403.",
+    missing: "CSRF_TRUSTED_ORIGINS is empty and Django cannot tell requests are HTTPS (no SECURE_PROXY_SSL_HEADER) behind {proxy}: Django 4.0+ ({version}) rejects form posts from https:// pages with 403.",
     noScheme: 'CSRF_TRUSTED_ORIGINS {how}: entries without a scheme ({bad}) never match on Django 4.0+ (check 4_0.E001).',
   },
   check(facts, ctx) {
@@ -95,7 +95,7 @@ export default defineRule({
         at: origins.state === 'decided' ? origins.loc : absentSetting(p, 'CSRF_TRUSTED_ORIGINS'),
         also: [proxies[0].at, ...sourceEvidence(origins)],
         target,
-        data: { proxy: proxies[0].label, version: p.version.spec ?? '4.0+' },
+        data: { proxy: proxies[0].label, version: v4.why },
       });
     }
   },
