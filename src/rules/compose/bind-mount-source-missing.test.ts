@@ -5,6 +5,10 @@ import rule from './bind-mount-source-missing.js';
 testRule(rule, {
   good: [
     {
+      name: 'writable data directory created by Docker at first start',
+      files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - ./backups:/backups\n' },
+    },
+    {
       name: 'committed config directory and file; host paths are not checked',
       files: {
         'docker-compose.prod.yml': `services:

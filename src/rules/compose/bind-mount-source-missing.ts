@@ -1,6 +1,22 @@
 // A relative bind mount whose source is not in the repository: Docker creates an empty directory in its place.
 import { defineRule } from '../../core/define-rule.js';
+import type { ComposeVolumeMount } from '../../facts/compose.js';
 import { auditedProjects, serviceTarget } from './_shared.js';
+
+/** Where a container writes data at run time: Docker creating the empty directory is what the author wants. */
+const DATA_DIR = /(^|\/)(backups?|dumps?|logs?|data|media|uploads?|storage|var|tmp|cache|run)(\/|$)/i;
+
+/**
+ * A missing source matters when the container expects content from it: read-only mounts, file paths,
+ * configuration targets. A writable mount of a data directory is created empty by Docker on purpose.
+ */
+function expectsContent(v: ComposeVolumeMount): boolean {
+  if (v.readOnly) return true;
+  const base = (v.source ?? '').replace(/\/+$/, '').split('/').pop() ?? '';
+  if (/\.[A-Za-z0-9]{1,5}$/.test(base)) return true;
+  if (/^\/(etc|usr|opt\/[^/]+\/conf)/.test(v.target) || /conf|config|certs?|nginx|ssl|secrets?/i.test(v.source ?? '')) return true;
+  return !DATA_DIR.test(v.source ?? '') && !DATA_DIR.test(v.target);
+}
 
 export default defineRule({
   id: 'compose/bind-mount-source-missing',
@@ -31,6 +47,7 @@ export default defineRule({
           const target = `${serviceTarget(s)}:${v.source}`;
           if (v.exists) ctx.pass(target);
           else if (v.gitignored) ctx.notApplicable(`${v.source} (service "${s.name.value}") is git-ignored: it is created at run time, not committed`);
+          else if (!expectsContent(v)) ctx.pass(target, `${v.source} is a writable data directory that Docker creates at first start`);
           else ctx.fail('missing', { at: v.raw, target, data: { service: s.name.value, source: v.source ?? '', path: v.sourcePath } });
         }
       }
