@@ -1,0 +1,5 @@
+from django.http import JsonResponse
+
+
+def rooms(request):
+    return JsonResponse({"rooms": []})
