@@ -28,11 +28,6 @@ export type SettingValue =
       /** The value the production environment gives, when one was found in the repository. */
       production: { source: EnvSource; value: Outcome } | null;
       loc: SourceLoc;
-      /**
-       * Other environment variables the value reads, held at their production values in whenUnset/whenSet
-       * (settings selected by `DJANGO_ENV`, DATABASES built from several variables) (optional).
-       */
-      alsoReads?: string[];
     }
   | {
       kind: 'unknown';

@@ -224,7 +224,8 @@ export function productionEnvironment(ctx: RepoCollectContext, rt: Runtime, unit
   for (const unit of units) {
     for (const v of unit.vars) add(v.key, v.value.value, v.value, `${unit.file} Environment=`);
     for (const ef of unit.envFiles) {
-      const match = ctx.envFiles.find((e) => baseName(e.path) === baseName(ef)) ?? envFileFor(ctx, baseName(ef))?.file;
+      // The unit names a server path; a repository env file of the same name (not a development one) stands for it.
+      const match = ctx.envFiles.find((e) => baseName(e.path) === baseName(ef) && e.role !== 'development') ?? envFileFor(ctx, baseName(ef))?.file;
       if (match) for (const e of match.entries) add(e.key.value, e.value.value, e.value, `${match.path} (EnvironmentFile of ${unit.file})`);
     }
   }
@@ -273,7 +274,8 @@ export function configReferences(ctx: RepoCollectContext, compose: ComposeProjec
   const seen = new Set<string>();
   const add = (l: Located<string>) => {
     const key = `${l.loc.file}:${l.loc.line}:${l.loc.col}`;
-    if (seen.has(key) || !l.value) return;
+    // Only module names: an uninterpolated ${VAR} or an empty value names nothing.
+    if (seen.has(key) || !/^[A-Za-z_][\w.]*$/.test(l.value)) return;
     seen.add(key);
     out.push(l);
   };
@@ -318,7 +320,7 @@ export function chooseSettings(inp: ChoiceInputs): SettingsChoice | null {
     if (c) return c;
   }
   const env = inp.productionEnv.DJANGO_SETTINGS_MODULE;
-  if (env) {
+  if (env && /^[A-Za-z_][\w.]*$/.test(env.value)) {
     const c = take(env.value, `DJANGO_SETTINGS_MODULE in ${env.origin}`, env.at, false);
     if (c) return c;
   }

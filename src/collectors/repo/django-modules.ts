@@ -86,7 +86,24 @@ export class PythonModules {
       if (this.files.has(`${base}/__init__.py`)) return { file: `${base}/__init__.py`, module: dotted };
       if (this.dirs.has(base)) return { file: `${base}/__init__.py`, module: dotted };
     }
-    return null;
+    return this.bySuffix(rel, dotted);
+  }
+
+  private readonly suffixCache = new Map<string, { file: string; module: string } | null>();
+
+  /**
+   * Projects add directories to sys.path (cookiecutter's `sys.path.append(BASE_DIR / "shop")`), so
+   * `users.urls` may live at shop/users/urls.py: a unique file ending with the dotted path is that module.
+   * Only for names of two parts or more, where a coincidence is unlikely.
+   */
+  private bySuffix(rel: string, dotted: string): { file: string; module: string } | null {
+    if (!rel.includes('/')) return null;
+    const cached = this.suffixCache.get(rel);
+    if (cached !== undefined) return cached;
+    const hits = [...this.files].filter((f) => f.endsWith(`/${rel}.py`) || f.endsWith(`/${rel}/__init__.py`));
+    const hit = hits.length === 1 ? { file: hits[0], module: dotted } : null;
+    this.suffixCache.set(rel, hit);
+    return hit;
   }
 
   /** The dotted name of a file under the first root that holds it. */

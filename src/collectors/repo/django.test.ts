@@ -86,11 +86,12 @@ describe('django collector: cookiecutter-style project (django-environ, compose 
     assert.equal(key.whenUnset.ok, false);
     assert.equal(s.SECRET_KEY.module, 'config.settings.production');
     assert.deepEqual(fromEnv(s.ALLOWED_HOSTS.value).production?.value, { ok: true, value: ['shop.example.com', 'www.shop.example.com'] });
-    // DATABASE_URL has a production value, CONN_MAX_AGE does not: a function of CONN_MAX_AGE.
-    const db = fromEnv(s.DATABASES.value);
-    assert.equal(db.envVar, 'CONN_MAX_AGE');
-    assert.deepEqual(db.alsoReads, ['DATABASE_URL']);
-    assert.deepEqual(db.whenUnset, {
+    // Two variables (DATABASE_URL, CONN_MAX_AGE): unknown as a whole, computable for an environment.
+    const db = s.DATABASES.value as Extract<SettingValue, { kind: 'unknown' }>;
+    assert.equal(db.kind, 'unknown');
+    assert.deepEqual(db.envVars, ['DATABASE_URL', 'CONN_MAX_AGE']);
+    const prodEnv = Object.fromEntries(Object.entries(p.productionEnv).map(([k, v]) => [k, v.value]));
+    assert.deepEqual(db.evaluate?.(prodEnv), {
       ok: true,
       value: { default: { NAME: 'shop', USER: 'shop', PASSWORD: 'Zq8LwP3vR6tYbN1m', HOST: 'postgres', PORT: 5432, ENGINE: 'django.db.backends.postgresql', ATOMIC_REQUESTS: true, CONN_MAX_AGE: 60 } },
     });
@@ -102,9 +103,13 @@ describe('django collector: cookiecutter-style project (django-environ, compose 
 
   it('lists routes across include(), routers and production-only conditions, with views touching the database', () => {
     const routes = Object.fromEntries(p.routes.map((r) => [r.path, r]));
-    assert.deepEqual(Object.keys(routes).sort(), ['', 'api/products/', 'ht/', 'secret-admin/', 'shop/', 'shop/item/(?P<pk>\\d+)/$', 'shop/orders/', 'shop/ping/', 'status/']);
+    assert.deepEqual(Object.keys(routes).sort(), ['', 'api/products/', 'ht/', 'secret-admin/', 'shop/', 'shop/item/(?P<pk>\\d+)/$', 'shop/orders/', 'shop/ping/', 'status/', 'users/<str:username>/']);
     assert.equal(routes['ht/'].viewTouchesDatabase, true, 'health_check.db is installed');
-    assert.equal(where(routes['ht/'].at), 'config/urls.py:18');
+    assert.equal(where(routes['ht/'].at), 'config/urls.py:19');
+    // users.urls lives in shop/users (the project puts shop/ on sys.path).
+    assert.equal(where(routes['users/<str:username>/'].at), 'shop/users/urls.py:7');
+    assert.equal(routes['users/<str:username>/'].view, 'user_detail_view');
+    assert.equal(routes['users/<str:username>/'].viewTouchesDatabase, true);
     assert.equal(routes['status/'].viewTouchesDatabase, true);
     assert.equal(routes['status/'].view, 'core_views.status');
     assert.equal(routes['shop/ping/'].viewTouchesDatabase, false);

@@ -7,7 +7,7 @@ import type { DjangoProject, EnvSource, Setting, SettingValue } from '../../fact
 import { Evaluator, type ModuleResult, type ModuleSource } from '../../parsers/python/evaluator.js';
 import { extractSettings } from '../../parsers/python/settings.js';
 import { appNames, extractRoutes } from '../../parsers/python/urls.js';
-import { literalString, type Node } from '../../parsers/python/tree.js';
+import { literalString } from '../../parsers/python/tree.js';
 import { parsePipfile, parsePyproject, parseRequirements, type Requirement } from '../../parsers/python/requirements.js';
 import { type V, resolve, unk, varsOf } from '../../parsers/python/value.js';
 import type { RepoCollectContext } from './context.js';
@@ -280,9 +280,13 @@ function buildProject(
     settingsProblem = settingsModules.length === 0 ? 'no settings module was found in the project' : 'no settings module could be identified as the production one';
   } else {
     const src = modules.source(production.file, production.module, true);
+    try {
+      result = src ? evaluator.evaluate(src) : null;
+    } catch (e) {
+      settingsProblem = `the settings could not be evaluated: ${(e as Error).message}`;
+    }
     if (!src) settingsProblem = `${production.file} could not be read`;
-    else {
-      result = evaluator.evaluate(src);
+    else if (result) {
       settingsFiles = result.files;
       for (const f of result.files) {
         const s = modules.source(f, modules.moduleName(f, roots), true);
@@ -324,15 +328,18 @@ function buildProject(
     if (src) {
       const urlsEval = new Evaluator(modules.host(roots), { settings: settingsAccessor(result, productionEnv), unionUnknownBranches: true });
       const apps = result ? appNames(settingsAccessor(result, productionEnv)('INSTALLED_APPS')) : null;
-      const out = extractRoutes(urlsEval, src, {
-        module: (name) => {
-          const f = fileOf(name);
-          if (!f) return null;
-          const s = modules.source(f, name, true);
-          return s;
-        },
-        installedApps: apps,
-      });
+      let out: ReturnType<typeof extractRoutes>;
+      try {
+        out = extractRoutes(urlsEval, src, {
+          module: (name) => {
+            const f = fileOf(name);
+            return f ? modules.source(f, name, true) : null;
+          },
+          installedApps: apps,
+        });
+      } catch (e) {
+        out = { routes: [], problems: [`the URLconf could not be evaluated: ${(e as Error).message}`] };
+      }
       routes = out.routes;
       // Not collector issues: those would make every Django rule unknown, not only the ones about routes.
       routesProblem = out.problems.length ? out.problems.join('; ') : null;

@@ -138,7 +138,7 @@ describe('python evaluator: os.environ', () => {
     assert.deepEqual(fromEnv(s.SENTRY).whenUnset, { ok: true, value: false });
   });
 
-  it('settings selected by another variable are specialised to its production value', () => {
+  it('settings selected by another variable depend on it; combined ones can be evaluated for an environment', () => {
     const files = {
       'proj/settings/__init__.py': `import os\nif os.environ.get('DJANGO_ENV', 'development') == 'production':\n    from .production import *\nelse:\n    from .development import *\n`,
       'proj/settings/production.py': `import os\nDEBUG = False\nSECRET_KEY = os.environ['SECRET_KEY']\n`,
@@ -149,15 +149,11 @@ describe('python evaluator: os.environ', () => {
     assert.equal(debug.envVar, 'DJANGO_ENV');
     assert.deepEqual(debug.production?.value, { ok: true, value: false });
     assert.deepEqual(debug.whenUnset, { ok: true, value: true });
-    const key = fromEnv(known.SECRET_KEY);
-    assert.equal(key.envVar, 'SECRET_KEY');
-    assert.deepEqual(key.alsoReads, ['DJANGO_ENV']);
-    assert.match((key.whenUnset as { reason: string }).reason, /KeyError/);
-    assert.equal(key.production, null);
-    const open = settingsOf(files, 'proj/settings/__init__.py').settings;
-    assert.deepEqual((open.SECRET_KEY.value as { envVars?: string[] }).envVars, ['DJANGO_ENV', 'SECRET_KEY']);
-    const evaluate = (open.SECRET_KEY.value as { evaluate?: (e: Record<string, string>) => unknown }).evaluate;
+    assert.deepEqual((known.SECRET_KEY.value as { envVars?: string[] }).envVars, ['DJANGO_ENV', 'SECRET_KEY']);
+    const evaluate = (known.SECRET_KEY.value as { evaluate?: (e: Record<string, string>) => unknown }).evaluate;
     assert.deepEqual(evaluate?.({}), { ok: true, value: 'dev-only-insecure-key' });
+    assert.deepEqual(evaluate?.({ DJANGO_ENV: 'production' }), { ok: false, reason: "KeyError: 'SECRET_KEY'" });
+    assert.deepEqual(evaluate?.({ DJANGO_ENV: 'production', SECRET_KEY: 'k' }), { ok: true, value: 'k' });
   });
 
   it('a value combining several variables is unknown, naming them', () => {
@@ -361,6 +357,32 @@ SECRET_KEY = read_secret('secret_key')
     assert.deepEqual(fromEnv(s.DEBUG).whenSet('Yes'), { ok: true, value: true });
     assert.deepEqual(fromEnv(s.SECURE_SSL_REDIRECT).whenUnset, { ok: true, value: true });
     assert.match(unknownReason(s.SECRET_KEY), /read_secret\(\) \(defined at proj\/settings.py:7\)/);
+  });
+
+  it('evaluates the try/except KeyError helper and eval() of environment strings', () => {
+    const s = one(`import os
+from django.core.exceptions import ImproperlyConfigured
+
+
+def get_env_variable(var_name):
+    """Get the environment variable or return exception."""
+    try:
+        return os.environ[var_name]
+    except KeyError:
+        error_msg = "Set the %s environment variable" % var_name
+        raise ImproperlyConfigured(error_msg)
+
+
+SECRET_KEY = get_env_variable('SECRET_KEY')
+DEBUG = eval(os.environ.get('DEBUG', 'False'))
+`);
+    const key = fromEnv(s.SECRET_KEY);
+    assert.deepEqual(key.whenUnset, { ok: false, reason: 'ImproperlyConfigured: Set the SECRET_KEY environment variable' });
+    assert.deepEqual(key.whenSet('abc'), { ok: true, value: 'abc' });
+    const debug = fromEnv(s.DEBUG);
+    assert.deepEqual(debug.whenUnset, { ok: true, value: false });
+    assert.deepEqual(debug.whenSet('True'), { ok: true, value: true });
+    assert.equal(debug.whenSet('yes').ok, false);
   });
 
   it('dict.update, setdefault, extend and del keep values and locations', () => {

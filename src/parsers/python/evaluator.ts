@@ -39,20 +39,9 @@ import {
   varsOf,
 } from './value.js';
 import { binaryOp, builtinCall, compareOp, getItem, iterate, makePath, mergeDicts, mutateConcrete, osPath, pathAttr, pathMethod, sliceOf, valueMethod } from './ops.js';
-import {
-  type EnvironCast,
-  NOTSET,
-  castByName,
-  decoupleBool,
-  decoupleCsv,
-  djDatabaseConfig,
-  djDatabaseParse,
-  environCacheUrl,
-  environDbUrl,
-  environEmailUrl,
-  environGetValue,
-  strtobool,
-} from './env-libs.js';
+import { type EnvReader, arg, decoupleCast, decoupleRead, djOptions, environCast, environMethod, environRead, makeEnviron, simpleCallable } from './libraries.js';
+import { djDatabaseConfig, djDatabaseParse, environCacheUrl, environDbUrl, strtobool } from './env-libs.js';
+import { LIST_MUTATORS, bindPattern, globalsChangedBy, handlerMatches, namesAssignedIn } from './names.js';
 
 /** A Python file to execute, parsed once by the host. */
 export interface ModuleSource {
@@ -151,20 +140,8 @@ const BUILTINS = new Set([
   'KeyError', 'ValueError', 'TypeError', 'AttributeError', 'OSError', 'IOError', 'FileNotFoundError', 'RuntimeError',
   'NotImplementedError', 'LookupError', 'IndexError', 'globals', 'locals', 'vars', 'format', 'hash', 'id', 'callable',
   'ord', 'chr', 'iter', 'next', 'sum', 'bytes', 'staticmethod', 'classmethod', 'property', 'exit', 'quit',
+  'eval', 'exec', 'compile', '__import__', 'setattr', 'delattr', 'issubclass', 'divmod', 'pow', 'hex', 'oct', 'bin',
 ]);
-
-const EXC_PARENTS: Record<string, string[]> = {
-  ModuleNotFoundError: ['ImportError'],
-  KeyError: ['LookupError'],
-  IndexError: ['LookupError'],
-  FileNotFoundError: ['OSError', 'IOError', 'EnvironmentError'],
-  PermissionError: ['OSError', 'IOError', 'EnvironmentError'],
-  IsADirectoryError: ['OSError', 'IOError', 'EnvironmentError'],
-  JSONDecodeError: ['ValueError'],
-  UnicodeDecodeError: ['ValueError', 'UnicodeError'],
-};
-
-const LIST_MUTATORS = new Set(['append', 'extend', 'insert', 'remove', 'pop', 'clear', 'sort', 'reverse', 'add', 'discard', 'update', 'setdefault']);
 
 const URL_FUNCS: Record<string, 'path' | 're_path' | 'url'> = {
   'django.urls.path': 'path',
@@ -181,6 +158,8 @@ const RAISED = Symbol('raised');
 type Leaf = V | typeof DELETE;
 
 const EMPTY_ENV: Env = () => undefined;
+/** Exceptions the model computes faithfully; others (TypeError...) may be gaps in the model. */
+const TRUSTED_EXC = (exc: string): boolean => exc !== 'Unknown' && exc !== 'TypeError';
 const MAX_STEPS = 200_000;
 
 /** A value standing for an exception raised whatever the environment. */
@@ -379,6 +358,9 @@ export class Evaluator {
     if (vars.length === 0 && !isConcrete(v)) {
       const r = resolve(v, EMPTY_ENV);
       if (!r.ok) {
+        // A TypeError more likely means an operation the audit models incompletely than a broken settings
+        // module: the value is unknown, the rest of the module still runs.
+        if (!TRUSTED_EXC(r.exc)) return unk(`evaluating it gave ${r.exc}${r.msg ? `: ${r.msg}` : ''} (${frame.src.file}:${loc.line}), which the audit does not trust`);
         this.raise(frame, r.exc, r.msg, loc);
         return RAISED;
       }
@@ -390,7 +372,7 @@ export class Evaluator {
         where: loc,
         test: (env) => {
           const r = resolve(v, env);
-          return r.ok || r.exc === 'Unknown' ? null : r;
+          return r.ok || !TRUSTED_EXC(r.exc) ? null : r;
         },
       });
     }
@@ -573,7 +555,7 @@ export class Evaluator {
     const rhs = this.ev(right, s);
     const combine = (old: V | undefined): V => (old === undefined ? raising('NameError', 'name is not defined') : this.inplace(op, old, rhs, loc));
     if (left.type === 'identifier') {
-      const b = frame.ns.get(left.text) ?? this.lookupBuiltinBinding(left.text, frame);
+      const b = frame.ns.get(left.text);
       if (!b) {
         this.raise(frame, 'NameError', `name '${left.text}' is not defined`, loc);
         return;
@@ -583,10 +565,6 @@ export class Evaluator {
       return;
     }
     if (left.type === 'subscript') this.assignSubscript(left, combine, [rhs], frame, loc);
-  }
-
-  private lookupBuiltinBinding(_name: string, _frame: Frame): Binding | undefined {
-    return undefined;
   }
 
   /** `old op= rhs`: lists extend with any iterable, keeping where each item was written. */
@@ -917,9 +895,10 @@ export class Evaluator {
       }
       ns.set(name, { v: frame.taint ? unk(frame.taint) : v, loc: shown.loc, module: shown.module });
     }
+    // Under a condition that cannot be evaluated, nobody knows whether a branch's failure happens: dropped.
     const wrap = (g: Guard, polarity: boolean): Guard =>
       condUnk
-        ? g
+        ? { ...g, test: () => null }
         : {
             vars: union(varsOf(cond), g.vars),
             where: g.where,
@@ -976,9 +955,12 @@ export class Evaluator {
       const probe = newGuards.map((g) => g.test(EMPTY_ENV)).find((r) => r !== null) ?? null;
       const h = handlers.find((x) => probe && !probe.ok && handlerMatches(x, probe.exc)) ?? handlers[0];
       this.execBlock(elseBody(), fb);
+      // Failures in the else block are not caught by the handlers.
+      const elseGuards = fb.guards.slice(baseGuards + newGuards.length);
       fb.guards = [
         ...fb.guards.slice(0, baseGuards),
         ...newGuards.map((g) => ({ ...g, test: (env: Env) => (catches(g.test(env)) ? null : g.test(env)) })),
+        ...elseGuards,
       ];
       const fh = this.fork(frame);
       this.bindHandlerAlias(h, fh, loc);
@@ -1610,7 +1592,7 @@ export class Evaluator {
       case 'ext':
         return this.callExt(callee.name, args, kwargs, n, s);
       case 'func':
-        return this.callUser(callee, args, kwargs, n, s);
+        return this.callUser(callee, args, kwargs, s);
       case 'class':
         return this.unsupported(s, `an instance of ${callee.name} (${callee.file}:${lineOf(callee.node)}) is not evaluated`);
       case 'obj':
@@ -1625,7 +1607,7 @@ export class Evaluator {
 
   // user functions: straight-line bodies (assignments, if, return) are evaluated with their arguments
 
-  private callUser(f: PyFunc, args: V[], kwargs: Map<string, V>, n: Node, s: Scope): V {
+  private callUser(f: PyFunc, args: V[], kwargs: Map<string, V>, s: Scope): V {
     const where = `${f.file}:${lineOf(f.node)}`;
     const fail = (why: string) => {
       // What the function may have changed at module level is unknown too.
@@ -1732,6 +1714,38 @@ export class Evaluator {
           const mv = first ? this.ev(first, s) : '';
           return raising(exc, isConcrete(mv) ? pyStr(mv) : oneLine(first?.text ?? ''));
         }
+        case 'try_statement': {
+          // try: return os.environ[name] / except KeyError: raise ImproperlyConfigured(...) (Two Scoops helper).
+          const rest = stmts.slice(i + 1);
+          const body = st.childForFieldName('body');
+          const handlers = st.namedChildren.filter((c) => c.type === 'except_clause');
+          if (!body || handlers.length === 0 || st.namedChildren.some((c) => c.type === 'finally_clause' || c.type === 'else_clause')) return null;
+          const bodyStmts = codeChildren(body);
+          if (!bodyStmts.some((b) => b.type === 'return_statement')) return null;
+          const bv = this.runFn(bodyStmts, { ...s, locals: new Map(s.locals) }, depth + 1);
+          if (bv === null || isUnk(bv)) return null;
+          if (isConcrete(bv)) return bv;
+          const hs: { h: Node; v: V }[] = [];
+          for (const h of handlers) {
+            const block = h.namedChildren.find((c) => c.type === 'block');
+            const locals = new Map(s.locals);
+            const alias = h.descendantsOfType('as_pattern_target')[0];
+            if (alias) locals.set(alias.text, unk('the caught exception'));
+            const hv = this.runFn([...(block ? codeChildren(block) : []), ...rest], { ...s, locals }, depth + 1);
+            if (hv === null) return null;
+            hs.push({ h, v: hv });
+          }
+          return {
+            t: 'sym',
+            vars: union(varsOf(bv), ...hs.map((x) => varsOf(x.v))),
+            fn: (env) => {
+              const r = resolve(bv, env);
+              if (r.ok) return r;
+              const match = hs.find((x) => handlerMatches(x.h, r.exc));
+              return match ? resolve(match.v, env) : r;
+            },
+          };
+        }
         case 'if_statement': {
           const rest = stmts.slice(i + 1);
           const clauses: { cond: Node | null; body: Node[] }[] = [];
@@ -1817,24 +1831,20 @@ export class Evaluator {
     return { t: 'sym', vars, fn };
   }
 
-  private arg(args: V[], kwargs: Map<string, V>, i: number, name: string): V | undefined {
-    return kwargs.has(name) ? kwargs.get(name) : args[i];
-  }
-
   private callExt(name: string, args: V[], kwargs: Map<string, V>, n: Node, s: Scope): V {
     const frame = s.frame;
-    const a0 = this.arg(args, kwargs, 0, '');
+    const a0 = arg(args, kwargs, 0, '');
     switch (name) {
       case 'os.environ.get':
       case 'os.getenv':
       case 'os.environ.__getitem__': {
-        const key = this.arg(args, kwargs, 0, 'key') ?? unk('missing variable name');
-        const dflt = this.arg(args, kwargs, 1, 'default') ?? null;
+        const key = arg(args, kwargs, 0, 'key') ?? unk('missing variable name');
+        const dflt = arg(args, kwargs, 1, 'default') ?? null;
         return this.envRead(frame, key, [dflt], (raw, [d]) => ok(raw !== undefined ? raw : d), true);
       }
       case 'os.environ.setdefault': {
-        const key = this.arg(args, kwargs, 0, 'key');
-        const dflt = this.arg(args, kwargs, 1, 'default') ?? null;
+        const key = arg(args, kwargs, 0, 'key');
+        const dflt = arg(args, kwargs, 1, 'default') ?? null;
         if (typeof key === 'string' && frame.overrides.get(key)?.mode !== 'set' && !frame.overrides.has(key)) {
           frame.overrides.set(key, { mode: 'default', v: dflt });
         }
@@ -1873,7 +1883,7 @@ export class Evaluator {
       case 'environ.Env':
       case 'environ.FileAwareEnv':
       case 'environ.environ.Env':
-        return this.makeEnviron(kwargs);
+        return makeEnviron(kwargs);
       case 'environ.Env.db_url_config':
         return lift(args, (u) => environDbUrl(u));
       case 'environ.Env.cache_url_config':
@@ -1881,26 +1891,26 @@ export class Evaluator {
       case 'decouple.config':
       case 'decouple.AutoConfig':
         if (name === 'decouple.AutoConfig') return { t: 'obj', cls: 'decouple.config', attrs: {} };
-        return this.decoupleRead(frame, args, kwargs);
+        return decoupleRead(this.reader(frame), args, kwargs);
       case 'decouple.Config':
       case 'decouple.RepositoryEnv':
       case 'decouple.RepositoryIni':
       case 'decouple.RepositoryEmpty':
         return { t: 'obj', cls: 'decouple.config', attrs: {} };
       case 'decouple.Csv':
-        return { t: 'obj', cls: 'decouple.Csv', attrs: { cast: this.arg(args, kwargs, 0, 'cast') ?? { t: 'ext', name: 'builtins.str' }, delimiter: this.arg(args, kwargs, 1, 'delimiter') ?? ',', strip: this.arg(args, kwargs, 2, 'strip') ?? ' \t\n\r\x0b\x0c', post: this.arg(args, kwargs, 3, 'post_process') ?? null } };
+        return { t: 'obj', cls: 'decouple.Csv', attrs: { cast: arg(args, kwargs, 0, 'cast') ?? { t: 'ext', name: 'builtins.str' }, delimiter: arg(args, kwargs, 1, 'delimiter') ?? ',', strip: arg(args, kwargs, 2, 'strip') ?? ' \t\n\r\x0b\x0c', post: arg(args, kwargs, 3, 'post_process') ?? null } };
       case 'decouple.Choices':
-        return { t: 'obj', cls: 'decouple.Choices', attrs: { flat: this.arg(args, kwargs, 0, 'flat') ?? null, cast: this.arg(args, kwargs, 1, 'cast') ?? { t: 'ext', name: 'builtins.str' } } };
+        return { t: 'obj', cls: 'decouple.Choices', attrs: { flat: arg(args, kwargs, 0, 'flat') ?? null, cast: arg(args, kwargs, 1, 'cast') ?? { t: 'ext', name: 'builtins.str' } } };
       case 'dj_database_url.config': {
-        const envName = this.arg(args, kwargs, 0, 'env') ?? 'DATABASE_URL';
-        const deps = this.djOptions(args, kwargs, 1);
+        const envName = arg(args, kwargs, 0, 'env') ?? 'DATABASE_URL';
+        const deps = djOptions(args, kwargs, 1);
         return this.envRead(frame, envName, deps, (raw, [d, eng, cma, chc, dssc, ssl]) =>
           djDatabaseConfig(raw, d, { engine: typeof eng === 'string' ? eng : null, connMaxAge: cma, connHealthChecks: chc, disableServerSideCursors: dssc, sslRequire: truthy(ssl) }),
         );
       }
       case 'dj_database_url.parse': {
-        const url = this.arg(args, kwargs, 0, 'url') ?? unk('missing URL');
-        const deps = this.djOptions(args, kwargs, 0).slice(1);
+        const url = arg(args, kwargs, 0, 'url') ?? unk('missing URL');
+        const deps = djOptions(args, kwargs, 0).slice(1);
         return lift([url, ...deps], (u, eng, cma, chc, dssc, ssl) =>
           djDatabaseParse(u, { engine: typeof eng === 'string' ? eng : null, connMaxAge: cma, connHealthChecks: chc, disableServerSideCursors: dssc, sslRequire: truthy(ssl) }),
         );
@@ -1945,15 +1955,17 @@ export class Evaluator {
     }
     const kind = URL_FUNCS[name];
     if (kind) {
-      const argNodes = codeChildren(n.childForFieldName('arguments') ?? n).filter((c) => c.type !== 'keyword_argument');
+      const all = codeChildren(n.childForFieldName('arguments') ?? n);
+      const argNodes = all.filter((c) => c.type !== 'keyword_argument');
+      const viewKw = all.find((c) => c.type === 'keyword_argument' && c.childForFieldName('name')?.text === 'view')?.childForFieldName('value');
       return {
         t: 'obj',
         cls: 'route',
         attrs: {
           kind,
-          pattern: this.arg(args, kwargs, 0, 'route') ?? this.arg(args, kwargs, 0, 'regex') ?? unk('missing route'),
-          view: this.arg(args, kwargs, 1, 'view') ?? unk('missing view'),
-          viewNode: argNodes[1] ?? null,
+          pattern: arg(args, kwargs, 0, 'route') ?? arg(args, kwargs, 0, 'regex') ?? unk('missing route'),
+          view: arg(args, kwargs, 1, 'view') ?? unk('missing view'),
+          viewNode: argNodes[1] ?? viewKw ?? null,
           call: n,
           file: frame.src.file,
         },
@@ -1967,17 +1979,6 @@ export class Evaluator {
     if (name.startsWith('builtins.str.')) return this.callMethod(args[0] ?? '', name.slice('builtins.str.'.length), args.slice(1), kwargs, n, s);
     if (name.startsWith('builtins.')) return this.callBuiltin(name.slice('builtins.'.length), args, kwargs, s);
     return this.unsupported(s, `${name}() is not evaluated`);
-  }
-
-  private djOptions(args: V[], kwargs: Map<string, V>, start: number): V[] {
-    return [
-      this.arg(args, kwargs, start, 'default') ?? null,
-      this.arg(args, kwargs, start + 1, 'engine') ?? null,
-      this.arg(args, kwargs, start + 2, 'conn_max_age') ?? 0,
-      this.arg(args, kwargs, start + 3, 'conn_health_checks') ?? false,
-      this.arg(args, kwargs, start + 4, 'disable_server_side_cursors') ?? false,
-      this.arg(args, kwargs, start + 5, 'ssl_require') ?? false,
-    ];
   }
 
   private literalEval(text: string): Result {
@@ -2005,6 +2006,19 @@ export class Evaluator {
       }
       case 'open':
         return this.unsupported(s, 'open() reads a file on the server');
+      case 'eval':
+        // eval() of an environment string ("True", "0", "['a']"): Python literals evaluate as literals.
+        return lift(args.slice(0, 1), (v) => {
+          if (typeof v !== 'string') return ok(v);
+          const r = this.literalEval(v);
+          return !r.ok && r.exc === 'Unknown' ? err('NameError', `eval() of ${JSON.stringify(v)}: ${r.msg}`) : r;
+        });
+      case 'exec':
+      case 'compile':
+      case '__import__':
+      case 'setattr':
+      case 'delattr':
+        return this.unsupported(s, `${name}() is not evaluated`);
       case 'isinstance':
       case 'hasattr':
       case 'callable':
@@ -2021,7 +2035,7 @@ export class Evaluator {
       case 'map': {
         const [fnV, it] = args;
         if (fnV === undefined || it === undefined) return unk(`${name}() needs two arguments`);
-        const apply = this.simpleCallable(fnV);
+        const apply = simpleCallable(fnV);
         if (!apply && !(name === 'filter' && fnV === null)) return this.unsupported(s, `${name}() with this function is not evaluated`);
         return lift([it], (x) => {
           const items = iterate(x);
@@ -2057,86 +2071,20 @@ export class Evaluator {
   }
 
   /** A callable usable inside map()/filter() and as a cast: builtins and str methods. */
-  private simpleCallable(fnV: V): ((x: Py) => Result) | null {
-    if (typeof fnV !== 'object' || fnV === null || isSym(fnV) || fnV.t !== 'ext') return null;
-    const name = fnV.name;
-    if (name.startsWith('builtins.str.')) {
-      const m = name.slice('builtins.str.'.length);
-      return (x) => valueMethod(x, m, [], new Map()) ?? err('Unknown', `str.${m} is not evaluated`);
-    }
-    if (['builtins.str', 'builtins.int', 'builtins.float', 'builtins.bool'].includes(name)) {
-      const b = name.slice('builtins.'.length);
-      return (x) => builtinCall(b, [x], new Map()) ?? err('Unknown', `${b}() is not evaluated`);
-    }
-    if (name === 'distutils.util.strtobool') return (x) => strtobool(x);
-    return null;
-  }
-
-  // django-environ
-
-  private environCast(v: V | undefined): EnvironCast | null | 'unsupported' {
-    if (v === undefined || v === null) return null;
-    if (typeof v !== 'object' || isSym(v) || isUnk(v)) return 'unsupported';
-    if (v.t === 'ext') {
-      if (v.name === 'json.loads') return { kind: 'type', name: 'json' };
-      if (v.name === 'urllib.parse.urlparse') return { kind: 'type', name: 'url' };
-      if (v.name.startsWith('builtins.')) return { kind: 'type', name: v.name.slice('builtins.'.length) };
-      return 'unsupported';
-    }
-    if ((v.t === 'list' || v.t === 'tuple') && v.items.length === 1) {
-      const inner = v.items[0];
-      if (typeof inner === 'object' && inner !== null && !isSym(inner) && inner.t === 'ext' && inner.name.startsWith('builtins.')) {
-        return { kind: v.t, inner: inner.name.slice('builtins.'.length) };
-      }
-    }
-    return 'unsupported';
-  }
-
-  private makeEnviron(kwargs: Map<string, V>): V {
-    const scheme = new Map<string, { cast: EnvironCast | null; dflt: V | typeof NOTSET }>();
-    for (const [k, spec] of kwargs) {
-      if (isList(spec) && spec.t === 'tuple' && spec.items.length === 2) {
-        const cast = this.environCast(spec.items[0]);
-        if (cast === 'unsupported') return unk(`environ.Env scheme for ${k} uses a cast the audit does not model`);
-        scheme.set(k, { cast, dflt: spec.items[1] });
-      } else {
-        const cast = this.environCast(spec);
-        if (cast === 'unsupported') return unk(`environ.Env scheme for ${k} uses a cast the audit does not model`);
-        scheme.set(k, { cast, dflt: NOTSET });
-      }
-    }
-    return { t: 'obj', cls: 'environ.Env', attrs: { scheme } };
-  }
-
-  private environRead(frame: Frame, env: PyObj, varV: V | undefined, castV: EnvironCast | null | 'unsupported', dfltV: V | undefined, parseDefault: boolean, post?: (v: Py) => Result): V {
-    if (castV === 'unsupported') return unk('a django-environ cast the audit does not model');
-    if (varV === undefined) return unk('missing variable name');
-    const scheme = env.attrs.scheme as Map<string, { cast: EnvironCast | null; dflt: V | typeof NOTSET }>;
-    let cast = castV;
-    let dflt: V | typeof NOTSET = dfltV === undefined || (typeof dfltV === 'object' && dfltV !== null && !isSym(dfltV) && dfltV.t === 'ext' && dfltV.name === 'environ.Env.NOTSET') ? NOTSET : dfltV;
-    if (typeof varV === 'string' && scheme.has(varV)) {
-      const sc = scheme.get(varV)!;
-      if (sc.dflt !== NOTSET) {
-        cast = cast ?? sc.cast;
-        if (dflt === NOTSET) dflt = sc.dflt;
-      } else cast = cast ?? sc.cast;
-    }
-    const hasDefault = dflt !== NOTSET;
-    return this.envRead(frame, varV, hasDefault ? [dflt as V] : [], (raw, ds, name) => {
-      const r = environGetValue(name, raw, cast ?? { kind: 'none' }, hasDefault ? ds[0] : NOTSET, parseDefault);
-      return r.ok && post ? post(r.v) : r;
-    });
+  /** The environment reads of a frame, as the library models see them. */
+  private reader(frame: Frame): EnvReader {
+    return { read: (nameV, deps, compute, lazyDeps) => this.envRead(frame, nameV, deps, compute, lazyDeps) };
   }
 
   private objCall(o: PyObj, args: V[], kwargs: Map<string, V>, n: Node, s: Scope): V {
     switch (o.cls) {
       case 'environ.Env':
-        return this.environRead(s.frame, o, this.arg(args, kwargs, 0, 'var'), this.environCast(this.arg(args, kwargs, 1, 'cast')), this.arg(args, kwargs, 2, 'default'), truthy((this.arg(args, kwargs, 3, 'parse_default') ?? false) as Py));
+        return environRead(this.reader(s.frame), o, arg(args, kwargs, 0, 'var'), environCast(arg(args, kwargs, 1, 'cast')), arg(args, kwargs, 2, 'default'), truthy((arg(args, kwargs, 3, 'parse_default') ?? false) as Py));
       case 'decouple.config':
-        return this.decoupleRead(s.frame, args, kwargs);
+        return decoupleRead(this.reader(s.frame), args, kwargs);
       case 'decouple.Csv':
       case 'decouple.Choices': {
-        const cast = this.decoupleCast(o);
+        const cast = decoupleCast(o);
         if (!cast) return this.unsupported(s, 'a decouple cast the audit does not model');
         return lift(args.slice(0, 1), (v) => cast(v));
       }
@@ -2147,115 +2095,15 @@ export class Evaluator {
 
   private objMethod(o: PyObj, method: string, args: V[], kwargs: Map<string, V>, n: Node, s: Scope): V {
     if (o.cls === 'environ.Env') {
-      const v = this.arg(args, kwargs, 0, 'var');
-      const frame = s.frame;
-      switch (method) {
-        case 'str':
-        case 'bool':
-        case 'int':
-        case 'float':
-        case 'json':
-        case 'bytes': {
-          const cast: EnvironCast = { kind: 'type', name: method === 'bytes' ? 'str' : method };
-          const isStr = method === 'str';
-          return this.environRead(frame, o, v, cast, this.arg(args, kwargs, 1, 'default'), false, isStr && truthy((kwargs.get('multiline') ?? false) as Py) ? (x) => ok(pyStr(x).replace(/(\\r)?\\n/g, '\n')) : undefined);
-        }
-        case 'list':
-        case 'tuple': {
-          const inner = this.arg(args, kwargs, 1, 'cast');
-          const c = inner === undefined || inner === null ? ({ kind: 'type', name: method } as EnvironCast) : this.environCast(list([inner], method));
-          return this.environRead(frame, o, v, c, this.arg(args, kwargs, 2, 'default'), false);
-        }
-        case 'dict':
-          return this.environRead(frame, o, v, { kind: 'type', name: 'dict' }, this.arg(args, kwargs, 2, 'default'), false);
-        case 'url':
-          return this.environRead(frame, o, v, { kind: 'type', name: 'url' }, this.arg(args, kwargs, 1, 'default'), true);
-        case 'path':
-          return this.environRead(frame, o, v, null, this.arg(args, kwargs, 1, 'default'), false, (x) => makePath([x]));
-        case 'db':
-        case 'db_url': {
-          const engine = this.arg(args, kwargs, 2, 'engine');
-          const eng = typeof engine === 'string' ? engine : null;
-          return this.environRead(frame, o, v ?? 'DATABASE_URL', null, this.arg(args, kwargs, 1, 'default'), false, (x) => environDbUrl(x, eng));
-        }
-        case 'cache':
-        case 'cache_url': {
-          const backend = this.arg(args, kwargs, 2, 'backend');
-          return this.environRead(frame, o, v ?? 'CACHE_URL', { kind: 'type', name: 'url' }, this.arg(args, kwargs, 1, 'default'), true, (x) => environCacheUrl(x, typeof backend === 'string' ? backend : null));
-        }
-        case 'email':
-        case 'email_url': {
-          const backend = this.arg(args, kwargs, 2, 'backend');
-          return this.environRead(frame, o, v ?? 'EMAIL_URL', { kind: 'type', name: 'url' }, this.arg(args, kwargs, 1, 'default'), true, (x) => environEmailUrl(x, typeof backend === 'string' ? backend : null));
-        }
-        case 'read_env':
-          return null;
-        default:
-          return this.unsupported(s, `env.${method}() is not evaluated`);
-      }
+      const r = environMethod(this.reader(s.frame), o, method, args, kwargs);
+      return r === undefined ? this.unsupported(s, `env.${method}() is not evaluated`) : r;
     }
-    if (o.cls === 'decouple.config' && (method === 'get' || method === '__call__')) return this.decoupleRead(s.frame, args, kwargs);
+    if (o.cls === 'decouple.config' && (method === 'get' || method === '__call__')) return decoupleRead(this.reader(s.frame), args, kwargs);
     if (o.cls === 'router' && method === 'register') {
-      (o.attrs.registrations as unknown[]).push({ prefix: this.arg(args, kwargs, 0, 'prefix') ?? '', viewset: this.arg(args, kwargs, 1, 'viewset') ?? unk('missing viewset'), node: n, file: s.frame.src.file });
+      (o.attrs.registrations as unknown[]).push({ prefix: arg(args, kwargs, 0, 'prefix') ?? '', viewset: arg(args, kwargs, 1, 'viewset') ?? unk('missing viewset'), node: n, file: s.frame.src.file });
       return null;
     }
     return this.unsupported(s, `${o.cls}.${method}() is not evaluated`);
-  }
-
-  // python-decouple
-
-  private decoupleCast(castV: V | undefined): ((v: Py) => Result) | null {
-    if (castV === undefined) return (v) => ok(v);
-    if (typeof castV !== 'object' || castV === null || isSym(castV) || isUnk(castV)) return null;
-    if (castV.t === 'ext') {
-      if (castV.name === 'builtins.bool') return decoupleBool;
-      if (['builtins.int', 'builtins.float', 'builtins.str'].includes(castV.name)) {
-        const nm = castV.name.slice('builtins.'.length);
-        return (v) => castByName(nm, v);
-      }
-      if (castV.name === 'dj_database_url.parse') {
-        return (v) => djDatabaseParse(v, { engine: null, connMaxAge: 0, connHealthChecks: false, disableServerSideCursors: false, sslRequire: false });
-      }
-      return this.simpleCallable(castV);
-    }
-    if (castV.t === 'obj' && castV.cls === 'decouple.Csv') {
-      const inner = this.decoupleCast(castV.attrs.cast as V);
-      const delim = castV.attrs.delimiter;
-      const strip = castV.attrs.strip;
-      const post = castV.attrs.post as V;
-      if (!inner || typeof delim !== 'string' || typeof strip !== 'string') return null;
-      const tuple = typeof post === 'object' && post !== null && !isSym(post) && post.t === 'ext' && post.name === 'builtins.tuple';
-      if (post !== null && !tuple) return null;
-      return (v) => decoupleCsv(v, (x) => inner(x), delim, strip, tuple);
-    }
-    if (castV.t === 'obj' && castV.cls === 'decouple.Choices') {
-      const inner = this.decoupleCast(castV.attrs.cast as V);
-      const flat = castV.attrs.flat as V;
-      if (!inner || !isList(flat) || !isConcrete(flat)) return null;
-      return (v) => {
-        const r = inner(v);
-        if (!r.ok) return r;
-        return flat.items.some((x) => pyEq(x as Py, r.v)) ? r : err('ValueError', `Value not in list: ${pyRepr(r.v)}`);
-      };
-    }
-    return null;
-  }
-
-  private decoupleRead(frame: Frame, args: V[], kwargs: Map<string, V>): V {
-    const option = this.arg(args, kwargs, 0, 'option') ?? unk('missing option name');
-    const dflt = this.arg(args, kwargs, 1, 'default');
-    const cast = this.decoupleCast(this.arg(args, kwargs, 2, 'cast'));
-    if (!cast) return unk('a decouple cast the audit does not model');
-    return this.envRead(
-      frame,
-      option,
-      dflt === undefined ? [] : [dflt],
-      (raw, ds, name) => {
-        if (raw === undefined && dflt === undefined) return err('UndefinedValueError', `${name} not found. Declare it as envvar or define a default value.`);
-        return cast(raw !== undefined ? raw : ds[0]);
-      },
-      true,
-    );
   }
 
   // django-split-settings
@@ -2326,125 +2174,6 @@ function parseJson(text: string): Result {
   } catch (e) {
     return err('JSONDecodeError', (e as Error).message);
   }
-}
-
-/** Binds a comprehension target (name or tuple of names) to a concrete item. */
-function bindPattern(target: Node, v: V, locals: Map<string, V>): boolean {
-  if (target.type === 'identifier') {
-    locals.set(target.text, v);
-    return true;
-  }
-  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression'].includes(target.type)) {
-    const parts = codeChildren(target);
-    if (target.type === 'parenthesized_expression') return parts[0] ? bindPattern(parts[0], v, locals) : false;
-    if (!isList(v) || v.items.length !== parts.length) return false;
-    return parts.every((p, i) => bindPattern(p, v.items[i], locals));
-  }
-  return false;
-}
-
-function handlerMatches(h: Node, exc: string): boolean {
-  if (exc === 'Unknown') return false;
-  const typeNode = h.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment');
-  if (!typeNode) return true; // bare except
-  const target = typeNode.type === 'as_pattern' ? typeNode.namedChildren[0] : typeNode;
-  const names = (target.type === 'tuple' || target.type === 'parenthesized_expression' ? codeChildren(target) : [target]).map((t) => t.text.split('.').pop() ?? t.text);
-  const family = [exc, ...(EXC_PARENTS[exc] ?? [])];
-  return names.some((nm) => nm === 'Exception' || nm === 'BaseException' || family.includes(nm));
-}
-
-/** Module-level names a function body may change: `global` declarations, and containers it mutates in place. */
-function globalsChangedBy(fn: Node): string[] {
-  const body = fn.childForFieldName('body');
-  if (!body) return [];
-  const out = new Set<string>();
-  for (const g of body.descendantsOfType('global_statement')) for (const id of g.namedChildren) if (id.type === 'identifier') out.add(id.text);
-  const locals = new Set<string>();
-  const params = fn.childForFieldName('parameters');
-  for (const p of params ? params.descendantsOfType('identifier') : []) locals.add(p.text);
-  for (const a of body.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement'])) {
-    const left = a.childForFieldName('left');
-    if (left?.type === 'identifier' && !out.has(left.text)) locals.add(left.text);
-  }
-  for (const call of body.descendantsOfType('call')) {
-    const f = call.childForFieldName('function');
-    if (f?.type !== 'attribute' || !LIST_MUTATORS.has(f.childForFieldName('attribute')?.text ?? '')) continue;
-    let root: Node | null = f.childForFieldName('object');
-    while (root && (root.type === 'subscript' || root.type === 'attribute')) root = root.childForFieldName(root.type === 'subscript' ? 'value' : 'object');
-    if (root?.type === 'identifier' && !locals.has(root.text)) out.add(root.text);
-  }
-  for (const a of body.descendantsOfType(['assignment', 'augmented_assignment'])) {
-    let root: Node | null = a.childForFieldName('left');
-    if (root?.type !== 'subscript') continue;
-    while (root && root.type === 'subscript') root = root.childForFieldName('value');
-    if (root?.type === 'identifier' && !locals.has(root.text)) out.add(root.text);
-  }
-  return [...out];
-}
-
-/** Names a statement may bind at module level (assignment targets, mutated containers, defs, imports). */
-export function namesAssignedIn(n: Node): string[] {
-  const out = new Set<string>();
-  const rootName = (t: Node): string | null => {
-    let cur: Node | null = t;
-    while (cur && (cur.type === 'subscript' || cur.type === 'attribute')) cur = cur.childForFieldName(cur.type === 'subscript' ? 'value' : 'object');
-    return cur && cur.type === 'identifier' ? cur.text : null;
-  };
-  const addTargets = (t: Node | null): void => {
-    if (!t) return;
-    if (t.type === 'identifier') out.add(t.text);
-    else if (t.type === 'subscript') {
-      const r = rootName(t);
-      if (r) out.add(r);
-    } else if (t.type !== 'attribute') for (const c of codeChildren(t)) addTargets(c);
-  };
-  const visit = (x: Node): void => {
-    switch (x.type) {
-      case 'assignment':
-      case 'augmented_assignment':
-        addTargets(x.childForFieldName('left'));
-        break;
-      case 'for_statement':
-        addTargets(x.childForFieldName('left'));
-        break;
-      case 'function_definition':
-      case 'class_definition': {
-        const name = x.childForFieldName('name');
-        if (name) out.add(name.text);
-        return;
-      }
-      case 'call': {
-        const fn = x.childForFieldName('function');
-        if (fn?.type === 'attribute' && LIST_MUTATORS.has(fn.childForFieldName('attribute')?.text ?? '')) {
-          const r = rootName(fn.childForFieldName('object')!);
-          if (r) out.add(r);
-        }
-        break;
-      }
-      case 'aliased_import': {
-        const alias = x.childForFieldName('alias');
-        if (alias) out.add(alias.text);
-        return;
-      }
-      case 'import_statement':
-        for (const c of x.childrenForFieldName('name')) {
-          if (c.type === 'dotted_name') out.add(c.text.split('.')[0]);
-          else visit(c);
-        }
-        return;
-      case 'import_from_statement':
-        for (const c of x.childrenForFieldName('name')) {
-          if (c.type === 'dotted_name') out.add(c.text);
-          else visit(c);
-        }
-        return;
-      default:
-        break;
-    }
-    for (const c of x.namedChildren) visit(c);
-  };
-  visit(n);
-  return [...out];
 }
 
 export type { Binding, V, Py, PyObj, Sym, Unk, Result, Env };

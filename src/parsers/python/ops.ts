@@ -456,7 +456,7 @@ function percentFormat(fmt: string, arg: Py): Result {
   const args: Py[] = isSeq(arg) && arg.t === 'tuple' ? (arg.items as Py[]) : [arg];
   let i = 0;
   let bad: Result | null = null;
-  const out = fmt.replace(/%(\(([^)]*)\))?([-+ #0]*\d*(?:\.\d+)?)([sdirfx%])/g, (m, _k, key: string | undefined, _flags: string, conv: string) => {
+  const out = fmt.replace(/%(\(([^)]*)\))?([-+ #0]*\d*(?:\.\d+)?)([sdirfx%])/g, (_m, _k, key: string | undefined, _flags: string, conv: string) => {
     if (conv === '%') return '%';
     let v: Py | undefined;
     if (key !== undefined) {

@@ -50,6 +50,10 @@ export function settingValue(v: V, loc: SourceLoc, guards: Guard[], opts: Settin
   const u = findUnk(v);
   if (u) return { kind: 'unknown', reason: u.reason, loc };
   const vars = varsOf(v);
+  if (typeof v === 'object' && v !== null && (v.t === 'func' || v.t === 'class' || v.t === 'module' || v.t === 'obj' || v.t === 'ext')) {
+    const what = v.t === 'ext' ? `${v.name} (defined outside the repository)` : v.t === 'obj' ? `a ${v.cls} object` : `a ${v.t === 'func' ? 'function' : v.t} (${v.name})`;
+    return { kind: 'unknown', reason: `the value is ${what}, not plain data`, loc };
+  }
   if (vars.length === 0) {
     if (isConcrete(v)) return { kind: 'literal', value: toPyValue(v, opts.projectRoot), loc };
     const r = resolve(v, () => undefined);
@@ -59,25 +63,8 @@ export function settingValue(v: V, loc: SourceLoc, guards: Guard[], opts: Settin
   }
   if (vars.length > 1) {
     const all = guarded(v, vars, guards, loc);
-    // `if ENV == 'production': from .production import *`, DATABASES from five variables...: when production
-    // gives every variable but (at most) one, the value is a function of that one, the others fixed.
-    const free = vars.filter((x) => !opts.production(x));
-    if (free.length <= 1) {
-      const envVar = free[0] ?? vars[0];
-      const prod = (n: string) => opts.production(n)?.value;
-      const envFor = (raw: string | undefined) => (n: string) => (n === envVar ? raw : prod(n));
-      const whenSet = (raw: string) => toOutcome(all(envFor(raw)), opts.projectRoot);
-      const source = opts.production(envVar);
-      return {
-        kind: 'from-env',
-        envVar,
-        whenUnset: toOutcome(all(envFor(undefined)), opts.projectRoot),
-        whenSet,
-        production: source ? { source, value: whenSet(source.value) } : null,
-        loc,
-        alsoReads: vars.filter((x) => x !== envVar),
-      };
-    }
+    // Not specialised to production values of some variables: from-env means one variable, and a value
+    // computed from a production secret must not read as written in the settings.
     return {
       kind: 'unknown',
       reason: `computed from several environment variables (${vars.join(', ')})`,

@@ -97,8 +97,6 @@ export interface Binding {
 /** The absolute path standing for the repository root in path values. */
 export const REPO_ROOT = '/__repo__';
 
-export const NONE: Py = null;
-
 export function ok(v: Py): Result {
   return { ok: true, v };
 }
