@@ -10,7 +10,8 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  external: ['tree-sitter', 'tree-sitter-python', 'tree-sitter-bash'],
+  // PGlite (verify-backup's embedded engine) loads its WASM and data files next to its own module: it stays external too.
+  external: ['tree-sitter', 'tree-sitter-python', 'tree-sitter-bash', '@electric-sql/pglite', '@electric-sql/pglite/*'],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

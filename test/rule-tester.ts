@@ -10,6 +10,7 @@ import { runRule } from '../src/core/engine.js';
 import { buildReport } from '../src/core/report.js';
 import type { Report } from '../src/core/types/check.js';
 import type { AnyRule, Rule } from '../src/core/types/rule.js';
+import type { Facts } from '../src/facts/index.js';
 
 /** Files by repo-relative path, or the path of a fixture directory. */
 export type Tree = Record<string, string> | { dir: string };
@@ -17,6 +18,8 @@ export type Tree = Record<string, string> | { dir: string };
 export interface GoodCase {
   name: string;
   files: Tree;
+  /** Facts that do not come from repository files (e.g. backup verification results), added after collection. */
+  facts?: Partial<Facts>;
 }
 
 export interface Expected<M extends string> {
@@ -55,9 +58,10 @@ function materialize(tree: Tree): string {
 }
 
 /** Runs a single rule on a tree and returns its report (proof built, secrets masked). */
-export function runOn(rule: AnyRule, tree: Tree): { report: Report; root: string } {
+export function runOn(rule: AnyRule, tree: Tree, facts?: Partial<Facts>): { report: Report; root: string } {
   const root = materialize(tree);
   const store = collectRepository(root);
+  if (facts) Object.assign(store.facts, facts);
   const raw = runRule(rule, store);
   return { report: buildReport(raw, store, { scope: 'test', server: null, now: new Date(0) }), root };
 }
@@ -87,7 +91,7 @@ export function testRule<M extends string>(rule: Rule<M>, cases: RuleCases<M>): 
     });
     for (const c of cases.good) {
       it(`passes: ${c.name}`, () => {
-        const { report } = runOn(rule as AnyRule, c.files);
+        const { report } = runOn(rule as AnyRule, c.files, c.facts);
         assert.equal(report.findings.length, 0, `expected no finding, got: ${report.findings.map((f) => f.description).join(' | ')}`);
         assert.ok(report.checks.some((ch) => ch.status === 'pass'), `expected a pass, got: ${describeChecks(report)}`);
         assert.ok(!report.checks.some((ch) => ch.status === 'unknown'), `expected no unknown, got: ${describeChecks(report)}`);
@@ -95,7 +99,7 @@ export function testRule<M extends string>(rule: Rule<M>, cases: RuleCases<M>): 
     }
     for (const c of cases.bad) {
       it(`fails: ${c.name}`, () => {
-        const { report, root } = runOn(rule as AnyRule, c.files);
+        const { report, root } = runOn(rule as AnyRule, c.files, c.facts);
         const got = report.findings.map((f) => {
           const p = f.proof[0];
           const file = p?.kind === 'file' ? p.path : undefined;
@@ -111,7 +115,7 @@ export function testRule<M extends string>(rule: Rule<M>, cases: RuleCases<M>): 
     }
     for (const c of cases.unknown ?? []) {
       it(`unknown: ${c.name}`, () => {
-        const { report } = runOn(rule as AnyRule, c.files);
+        const { report } = runOn(rule as AnyRule, c.files, c.facts);
         assert.equal(report.findings.length, 0, `expected no finding, got: ${report.findings.map((f) => f.description).join(' | ')}`);
         const unknown = report.checks.filter((ch) => ch.status === 'unknown');
         assert.ok(unknown.length > 0, `expected unknown, got: ${describeChecks(report)}`);
@@ -120,7 +124,7 @@ export function testRule<M extends string>(rule: Rule<M>, cases: RuleCases<M>): 
     }
     for (const c of cases.notApplicable ?? []) {
       it(`not applicable: ${c.name}`, () => {
-        const { report } = runOn(rule as AnyRule, c.files);
+        const { report } = runOn(rule as AnyRule, c.files, c.facts);
         assert.equal(report.findings.length, 0);
         assert.ok(
           report.checks.every((ch) => ch.status === 'not-applicable'),

@@ -17,10 +17,14 @@ import { collectSystemdUnits } from './repo/systemd.js';
 import { collectLogrotate } from './repo/logrotate.js';
 import { collectHygiene } from './repo/hygiene.js';
 import { collectCiWorkflows } from './repo/ci.js';
+import { collectTexts } from './repo/texts.js';
+import { collectConfig } from './config.js';
 
 export interface CollectOptions {
   /** Called with a short status while collecting (for a progress line). */
   onProgress?: (message: string) => void;
+  /** The day .opsaudit.yml expiry dates are compared with (default: now). */
+  now?: Date;
 }
 
 /** Reads the first bytes of a file, for classification by content. */
@@ -81,6 +85,8 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
   const logrotate = collectLogrotate(ctx);
   const ci = collectCiWorkflows(ctx);
   const hygiene = collectHygiene(ctx);
+  const texts = collectTexts(ctx);
+  const config = collectConfig(ctx, options.now ?? new Date());
   return {
     facts: {
       repo: { root, files, envFiles: ctx.envFiles, tracked: trackedFiles(root), parseProblems: ctx.parseProblems },
@@ -94,6 +100,9 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
       logrotate,
       hygiene,
       ci,
+      texts,
+      host: [],
+      config,
     },
     sources: ctx.sources,
     issues: ctx.issues,

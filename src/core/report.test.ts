@@ -21,6 +21,7 @@ function store(files: Record<string, string>, extra: Partial<FactStore> = {}): F
       logrotate: [],
       hygiene: { dockerignores: [], gitignores: [], committedSecrets: [], scannedFiles: 0 },
       ci: [],
+      texts: [],
     },
     sources: new Map(Object.entries(files).map(([p, t]) => [p, sourceFile(p, t)])),
     issues: [],

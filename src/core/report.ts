@@ -10,6 +10,8 @@ import { summarizeProof, toProof } from './proof.js';
 import { computeScore } from './score.js';
 import { maskDeep } from './mask.js';
 import { VERSION } from './version.js';
+import { buildHealthCheck } from './health-check.js';
+import { withEndpointSsl } from './endpoint-health.js';
 
 export interface ReportContext {
   scope: string;
@@ -24,10 +26,24 @@ function proofSortKey(p: Proof | undefined): string {
   return JSON.stringify(p);
 }
 
+/**
+ * Line numbers and line counts written into targets, messages and notes ("setup-prod.sh:161", "(line 70)", "among 75
+ * lines") move when unrelated lines are added or removed, so the fingerprint leaves them out.
+ */
+function withoutLineNumbers(text: string): string {
+  return text
+    .replace(/\blines? \d+(\s*(?:-|–|to|and)\s*\d+)?/gi, 'line #')
+    .replace(/\b\d+ lines\b/gi, '# lines')
+    .replace(/([\w./-]):\d+(?::\d+)?\b/g, '$1:#');
+}
+
 /** A fingerprint that survives unrelated line moves: rule, target, message and quoted text, not line numbers. */
 function fingerprint(rule: string, target: string, description: string, proof: Proof[]): string {
-  const quoted = proof.map((p) => (p.kind === 'file' ? `${p.path}|${(p.text ?? p.note ?? '').trim()}` : p.kind)).join('\n');
-  return createHash('sha256').update(`${rule}\n${target}\n${description}\n${quoted}`).digest('hex').slice(0, 32);
+  const quoted = proof
+    .map((p) => (p.kind === 'file' ? `${p.path}|${p.text !== undefined ? p.text.trim() : withoutLineNumbers(p.note ?? '')}` : p.kind))
+    .join('\n');
+  const key = `${rule}\n${withoutLineNumbers(target)}\n${withoutLineNumbers(description)}\n${quoted}`;
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
 interface DraftFinding extends Omit<Finding, 'id'> {
@@ -111,5 +127,7 @@ export function buildReport(rawChecks: readonly RawCheck[], store: FactStore, ct
     escalation_request: escalation(findings, raws),
     notes: store.notes,
   };
+  const health = withEndpointSsl(buildHealthCheck(store.facts.host ?? []), store.facts.endpoints ?? []);
+  if (health) report.health_check = health;
   return maskDeep(report, store.secretValues);
 }

@@ -7,6 +7,8 @@ export interface CiStep {
   run: Located<string> | null;
   /** `uses:` action reference (GitHub). */
   uses: Located<string> | null;
+  /** `with:` inputs of a GitHub action step with scalar values (`script:` of appleboy/ssh-action...) (optional). */
+  with?: Record<string, Located<string>>;
 }
 
 export interface CiJob {
@@ -14,6 +16,8 @@ export interface CiJob {
   /** Jobs this one waits for. */
   needs: string[];
   steps: CiStep[];
+  /** A GitHub job that calls a reusable workflow (`uses: ./.github/workflows/test.yml`) instead of steps (optional). */
+  uses?: Located<string> | null;
 }
 
 export interface CiWorkflow {
@@ -23,5 +27,7 @@ export interface CiWorkflow {
   schedules: Located<string>[];
   /** Branch pushes / tags / manual dispatch — informational. */
   triggers: string[];
+  /** GitHub `on.workflow_run.workflows`: the workflows whose completion triggers this one (optional). */
+  workflowRun?: string[];
   jobs: CiJob[];
 }

@@ -6,6 +6,11 @@ import type { DjangoProject } from './django.js';
 import type { ShellScript, CronEntry, NginxConfig, SystemdUnit, LogrotateConfig } from './scripts.js';
 import type { HygieneFacts } from './hygiene.js';
 import type { CiWorkflow } from './ci.js';
+import type { BackupVerification } from './backup.js';
+import type { ConfigFacts } from './config.js';
+import type { EndpointFacts } from './endpoint.js';
+import type { TextFile } from './texts.js';
+import type { HostFacts } from './host.js';
 
 export interface Facts {
   repo: RepoFacts;
@@ -19,6 +24,16 @@ export interface Facts {
   logrotate: LogrotateConfig[];
   hygiene: HygieneFacts;
   ci: CiWorkflow[];
+  /** Live URLs probed with --url (TLS and HTTP); absent or empty in a repository-only scan. */
+  endpoints?: EndpointFacts[];
+  /** Servers audited with --host (read-only commands); absent or empty in a repository-only scan. */
+  host?: HostFacts[];
+  /** Documentation, Makefiles and tool configs as located lines (src/collectors/repo/texts.ts). */
+  texts: TextFile[];
+  /** The project's .opsaudit.yml (suppressions); absent when facts are built by hand in tests. */
+  config?: ConfigFacts;
+  /** Backups restored by `verify-backup` or `scan --verify-backups`; absent when none was verified. */
+  backups?: BackupVerification[];
 }
 
 export type FactKind = keyof Facts;
@@ -39,6 +54,11 @@ export * from './django.js';
 export * from './scripts.js';
 export * from './hygiene.js';
 export * from './ci.js';
+export * from './backup.js';
+export * from './host.js';
+export * from './config.js';
+export * from './endpoint.js';
+export * from './texts.js';
 
 import type { SourceFile } from '../core/types/located.js';
 

@@ -3,7 +3,9 @@
 import type { Check, Finding, Report } from '../core/types/check.js';
 import type { Proof } from '../core/types/proof.js';
 import { CATEGORY_TITLES, SEVERITIES, type Category, type Severity } from '../core/types/severity.js';
+import { sslLine } from './ssl-line.js';
 import { codeBlock, escapeBlock, escapeHeading, escapeText, inlineCode, link, table } from './markdown-escape.js';
+import { backupSummaryMarkdown } from './backup-summary.js';
 
 const SEVERITY_MARK: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🟢', info: '⚪' };
 const SEVERITY_TITLE: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
@@ -30,6 +32,7 @@ export function renderMarkdown(report: Report): string {
   const blocks: string[] = [
     ...header(report),
     ...overall(report),
+    ...backupSummaryMarkdown(report),
     ...scorecard(report),
     ...strengths(report),
     ...findings(report),
@@ -70,6 +73,7 @@ function overall(report: Report): string[] {
       `- **Findings**: ${n} (${bySeverity})`,
       `- **Checks**: ${countChecks(report, 'pass')} passed, ${countChecks(report, 'fail')} failed, ` +
         `${countChecks(report, 'unknown')} not checked (unknown), ${countChecks(report, 'not-applicable')} not applicable`,
+      ...(sslLine(report) ? [`- **TLS certificate**: ${escapeText(sslLine(report) ?? '')}`] : []),
     ].join('\n'),
   ];
 }

@@ -4,6 +4,8 @@ import type { Finding, Report } from '../core/types/check.js';
 import type { Proof } from '../core/types/proof.js';
 import { SEVERITIES, type Severity } from '../core/types/severity.js';
 import { visibleControls } from './control-chars.js';
+import { sslLine } from './ssl-line.js';
+import { backupSummaryLines } from './backup-summary.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -59,9 +61,11 @@ function proofLines(f: Finding, c: ReturnType<typeof painter>['c']): string[] {
       case 'http':
         head(`${p.method} ${p.url}`, ` -> ${p.status ?? 'no response'}`);
         for (const [k, v] of Object.entries(p.headers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) quote('', `${k}: ${v}`);
+        if (p.excerpt) for (const l of excerpt(p.excerpt)) quote('', l);
         break;
       case 'tls':
         head(`${p.host}:${p.port}`, ` TLS certificate ${p.subject}, issuer ${p.issuer}, valid until ${p.not_after}`);
+        quote('', `${p.protocol} ${p.cipher}; names: ${p.san.join(', ') || 'none'}; sha256 ${p.fingerprint256}`);
         break;
     }
     lastPath = undefined;
@@ -100,10 +104,13 @@ export function renderTerminal(report: Report, options: TerminalOptions): string
   }
   const counts = [...SEVERITIES].reverse().map((s) => `${report.findings.filter((f) => f.severity === s).length} ${s}`);
   const status = (s: string) => report.checks.filter((ch) => ch.status === s).length;
+  out.push(...backupSummaryLines(report, c));
   out.push(c.bold('Summary'));
   out.push(`  findings: ${counts.join(', ')}`);
   out.push(`  checks: ${status('pass')} passed, ${status('fail')} failed, ${status('unknown')} unknown, ${status('not-applicable')} not applicable`);
   out.push(`  score: ${c.bold(`${report.score.overall}/10`)}`);
+  const ssl = sslLine(report);
+  if (ssl) out.push(`  TLS certificate: ${safe(ssl)}`);
   if (report.escalation_request) {
     out.push(c.red(`  escalation requested (${report.escalation_request.recommended_tier} review):`));
     for (const r of report.escalation_request.reasons) out.push(c.red(`    - ${safe(r)}`));

@@ -8,12 +8,22 @@ export function rulesCommand(): void {
   process.stdout.write(`${['RULE'.padEnd(width) + '  SEVERITY  CATEGORY     TITLE', ...lines].join('\n')}\n`);
 }
 
+/** Rule ids sharing a word with what was typed, for a "did you mean". */
+function similar(id: string): string[] {
+  const words = id.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+  return RULES.map((r) => r.id).filter((rid) => words.some((w) => rid.includes(w))).slice(0, 5);
+}
+
 export function explainCommand(id: string): void {
   const rule = findRule(id);
-  if (!rule) throw new UsageError(`${id}: no such rule. Run \`opsaudit rules\` to list them.`);
+  if (!rule) {
+    const near = similar(id);
+    throw new UsageError(`${id}: no such rule.${near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : ''} Run \`opsaudit rules\` to list them.`);
+  }
+  const messages = Object.entries(rule.messages as Record<string, string>);
   const out = [
     `${rule.id} — ${rule.title}`,
-    `severity: ${rule.severity}   category: ${rule.category}`,
+    `severity: ${rule.severity}   category: ${rule.category}${rule.aliases?.length ? `   aliases: ${rule.aliases.join(', ')}` : ''}`,
     '',
     `Why: ${rule.why}`,
     '',
@@ -21,8 +31,17 @@ export function explainCommand(id: string): void {
     '',
     `Verify: ${rule.verify}`,
     '',
+    'Example findings ({placeholders} are filled from what was found):',
+    ...messages.map(([mid, text]) => `  [${mid}] ${text}`),
+    '',
+    'To accept a finding of this rule (it stays in JSON and SARIF, marked suppressed):',
+    `  # opsaudit: ignore[${rule.id}] <why it is acceptable>     (on the finding's line or the line above)`,
+    `  or in .opsaudit.yml:  ignore: [{ rule: ${rule.id}, reason: "...", paths: ["..."], expires: YYYY-MM-DD }]`,
+    '',
     'References:',
     ...rule.references.map((r) => `  - ${r.title}: ${r.url}`),
+    '',
+    `Documentation: docs/rules/${rule.id}.md`,
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -20,6 +20,17 @@ function scriptOf(node: YamlNode | undefined): Located<string> | null {
   return null;
 }
 
+/** Scalar `with:` inputs of an action step. */
+function withInputs(node: YamlNode | undefined): Record<string, Located<string>> {
+  const out: Record<string, Located<string>> = {};
+  if (node?.kind !== 'map') return out;
+  for (const p of node.pairs) {
+    const v = str(p.value);
+    if (v) out[p.key] = v;
+  }
+  return out;
+}
+
 function githubJobs(root: YamlNode): CiJob[] {
   const jobs = yamlGet(root, 'jobs');
   if (!jobs || jobs.kind !== 'map') return [];
@@ -29,9 +40,9 @@ function githubJobs(root: YamlNode): CiJob[] {
     const stepsNode = yamlGet(p.value, 'steps');
     const steps: CiStep[] =
       stepsNode?.kind === 'seq'
-        ? stepsNode.items.map((s) => ({ name: str(yamlGet(s, 'name'))?.value ?? null, run: str(yamlGet(s, 'run')), uses: str(yamlGet(s, 'uses')) }))
+        ? stepsNode.items.map((s) => ({ name: str(yamlGet(s, 'name'))?.value ?? null, run: str(yamlGet(s, 'run')), uses: str(yamlGet(s, 'uses')), with: withInputs(yamlGet(s, 'with')) }))
         : [];
-    return { name: { value: p.key, loc: p.keyLoc }, needs, steps };
+    return { name: { value: p.key, loc: p.keyLoc }, needs, steps, uses: str(yamlGet(p.value, 'uses')) };
   });
 }
 
@@ -73,8 +84,11 @@ export function collectCiWorkflows(ctx: RepoCollectContext): CiWorkflow[] {
       if (cron) schedules.push(cron);
     }
     const triggers = on?.kind === 'map' ? on.pairs.map((p) => p.key) : on?.kind === 'seq' ? on.items.map((i) => (i.kind === 'scalar' ? String(i.value) : '')) : on?.kind === 'scalar' ? [String(on.value)] : [];
+    const runOf = on ? yamlGet(yamlGet(on, 'workflow_run'), 'workflows') : undefined;
+    const workflowRun = runOf?.kind === 'seq' ? runOf.items.map((i) => (i.kind === 'scalar' ? String(i.value) : '')) : runOf?.kind === 'scalar' ? [String(runOf.value)] : [];
     out.push({
       path: f.path,
+      workflowRun,
       provider: github ? 'github' : f.path.endsWith('.gitlab-ci.yml') ? 'gitlab' : 'other',
       schedules,
       triggers,

@@ -51,7 +51,7 @@ export function needsContentSniff(path: string, kinds: OpsFileKind[]): 'nginx' |
   const base = lower.slice(lower.lastIndexOf('/') + 1);
   if (kinds.length > 0 && !kinds.includes('runbook')) return null;
   if (/\.(conf|nginx|vhost|template)$/.test(base) || /nginx/.test(lower) || /sites-(available|enabled)\//.test(lower)) return 'nginx';
-  if (!base.includes('.') && /(^|\/)(bin|scripts?|deploy|ops)\//.test(lower)) return 'shebang';
+  if (!base.includes('.') && /(^|\/)(bin|scripts?|deploy|ops|maintenance)\//.test(lower)) return 'shebang';
   return null;
 }
 

@@ -1,6 +1,7 @@
 // The results contract: one check per rule evaluation and target, one finding per failed check.
 import type { Category, Severity } from './severity.js';
 import type { Proof } from './proof.js';
+import type { BackupSummary } from '../../facts/backup.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'not-applicable';
 
@@ -43,6 +44,33 @@ export interface Finding {
   proof: Proof[];
   /** Stable across runs and unrelated line moves: rule + target + quoted text. */
   fingerprint: string;
+  /** Set when a `.opsaudit.yml` entry or an inline `# opsaudit: ignore[rule]` comment accepts this finding. */
+  suppressed?: Suppression;
+  /** Set when the scan was compared with a baseline report (`--baseline`). */
+  baseline?: 'new' | 'unchanged';
+}
+
+/** Why a finding is accepted: it stays in every report, but no longer fails `--fail-on` / `--fail-on-new`. */
+export interface Suppression {
+  /** `config`: an entry of .opsaudit.yml; `inline`: a `# opsaudit: ignore[rule] reason` comment. */
+  kind: 'config' | 'inline';
+  reason: string;
+  /** YYYY-MM-DD, last day the suppression applies (config entries only). */
+  expires?: string;
+  /** Where the suppression is written: `file:line`. */
+  source: string;
+}
+
+/** A finding of the baseline report that the current scan no longer reports. */
+export interface FixedFinding {
+  /** Its id in the baseline report. */
+  id: string;
+  rule: string;
+  title: string;
+  severity: Severity;
+  description: string;
+  evidence: string;
+  fingerprint: string;
 }
 
 export interface EscalationRequest {
@@ -81,4 +109,8 @@ export interface Report {
   /** Notes the audit wants the reader to see (which settings module was used and why, skipped files...). */
   notes: string[];
   health_check?: Record<string, unknown>;
+  /** The restore summary table of `verify-backup` / `scan --verify-backups`: one row per backup restored. */
+  backups?: BackupSummary[];
+  /** With `--baseline`: findings of the baseline that are gone now. */
+  fixed?: FixedFinding[];
 }

@@ -13,6 +13,20 @@ testRule(rule, {
         '.github/workflows/backup.yml': 'on:\n  schedule:\n    - cron: "0 3 * * *"\njobs:\n  backup:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh deploy@app ./scripts/backup.sh\n',
       },
     },
+    {
+      name: 'systemd timer starts a service running the script',
+      files: {
+        'scripts/backup.sh': script,
+        'deploy/systemd/app-backup.service': '[Unit]\nDescription=Nightly database backup\n\n[Service]\nType=oneshot\nExecStart=/srv/app/scripts/backup.sh\n',
+        'deploy/systemd/app-backup.timer': '[Unit]\nDescription=Nightly database backup\n\n[Timer]\nOnCalendar=*-*-* 02:00:00\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n',
+      },
+    },
+    {
+      name: 'provisioning script installs the cron line',
+      files: { 'scripts/backup.sh': script, 'scripts/setup-server.sh': "#!/bin/bash\nset -euo pipefail\ncat > /etc/cron.d/app-backup <<'EOF'\n0 2 * * * app /srv/app/scripts/backup.sh\nEOF\n" },
+    },
+    { name: 'echo piped into crontab', files: { 'scripts/backup.sh': script, 'scripts/setup-server.sh': '#!/bin/bash\n(crontab -l 2>/dev/null; echo "0 3 * * * /srv/app/scripts/backup.sh") | crontab -\n' } },
+    { name: 'installed in cron.daily', files: { 'deploy/etc/cron.daily/app-backup.sh': script } },
     { name: 'compose backup service', files: { 'docker-compose.yml': 'services:\n  backup:\n    image: prodrigestivill/postgres-backup-local:16\n    environment:\n      BACKUP_KEEP_DAYS: "7"\n' } },
   ],
   bad: [{ name: 'script nobody runs', files: { 'scripts/backup.sh': script }, expect: [{ messageId: 'unscheduled', file: 'scripts/backup.sh', line: 3 }] }],

@@ -1,0 +1,263 @@
+// How commands reach a host: locally (spawn without a shell) or over SSH (ssh2, verified host key, timeouts).
+// Both take an argument vector from the allowlist; only the SSH side joins it into a string, quoting every word.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import ssh2, { type AnyAuthMethod, type Client as SshClient, type ConnectConfig } from 'ssh2';
+import { shellJoin } from './shell-quote.js';
+import { parseKnownHosts, preferredHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
+import type { SshTarget } from './target.js';
+
+// ssh2 is CommonJS: its named exports are not visible to Node's ESM loader, so read them off the default export.
+const { Client, utils } = ssh2;
+
+/** What one command did. */
+export interface ExecResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+  /** The command does not exist on the host. */
+  notFound: boolean;
+}
+
+export interface Transport {
+  /** The name proof items carry ("deploy@web1:22", "local"). */
+  readonly host: string;
+  readonly kind: 'ssh' | 'local';
+  exec(argv: readonly string[], timeoutMs: number): Promise<ExecResult>;
+  close(): void;
+}
+
+/** Extra directories so admin tools (ss, ip, sshd, ufw) are found for non-root users too. */
+const SBIN = '/usr/local/sbin:/usr/sbin:/sbin';
+/** Output past this is dropped: probes never need more, and a runaway command must not exhaust memory. */
+const MAX_OUTPUT = 4 * 1024 * 1024;
+
+function collector() {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  return {
+    push(b: Buffer) {
+      if (size >= MAX_OUTPUT) return;
+      chunks.push(b);
+      size += b.length;
+    },
+    text: () => Buffer.concat(chunks).subarray(0, MAX_OUTPUT).toString('utf8'),
+  };
+}
+
+/** Runs commands on this machine with spawn (no shell), the C locale and a timeout. */
+export class LocalTransport implements Transport {
+  readonly host = 'local';
+  readonly kind = 'local';
+
+  exec(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
+    const started = performance.now();
+    return new Promise((resolvePromise) => {
+      const out = collector();
+      const err = collector();
+      let timedOut = false;
+      let notFound = false;
+      const env = { ...process.env, LC_ALL: 'C', LANG: 'C', PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:${SBIN}` };
+      const child = spawn(argv[0], argv.slice(1), { shell: false, stdio: ['ignore', 'pipe', 'pipe'], env });
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      child.stdout.on('data', (b: Buffer) => out.push(b));
+      child.stderr.on('data', (b: Buffer) => err.push(b));
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') notFound = true;
+        else err.push(Buffer.from(e.message));
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolvePromise({
+          exitCode: notFound ? 127 : timedOut ? null : code,
+          stdout: out.text(),
+          stderr: notFound ? `${argv[0]}: command not found` : err.text(),
+          durationMs: Math.round(performance.now() - started),
+          timedOut,
+          notFound,
+        });
+      });
+    });
+  }
+
+  close(): void {}
+}
+
+/** Why a host could not be reached; the message is what the report shows. */
+export class ConnectError extends Error {
+  override name = 'ConnectError';
+  constructor(
+    readonly kind: 'unreachable' | 'refused' | 'timeout' | 'auth' | 'host-key' | 'config',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SshConnectOptions {
+  connectTimeoutMs: number;
+  /** SSH_AUTH_SOCK by default; null disables the agent. */
+  agent?: string | null;
+}
+
+function loadKnownHosts(files: readonly string[]): KnownHostEntry[] {
+  return files.flatMap((f) => (existsSync(f) ? parseKnownHosts(readFileSync(f, 'utf8'), f) : []));
+}
+
+/** Private keys that can be used without a passphrase (encrypted ones are left to the agent). */
+function loadKeys(files: readonly string[]): { keys: Buffer[]; notes: string[] } {
+  const keys: Buffer[] = [];
+  const notes: string[] = [];
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    let data: Buffer;
+    try {
+      data = readFileSync(f);
+    } catch (e) {
+      notes.push(`${f}: ${(e as Error).message}`);
+      continue;
+    }
+    const parsed = utils.parseKey(data);
+    if (parsed instanceof Error) notes.push(`${f}: ${parsed.message} (use ssh-agent for keys with a passphrase)`);
+    else keys.push(data);
+  }
+  return { keys, notes };
+}
+
+/** Opens an SSH connection after checking the host key against known_hosts; never trusts an unknown key. */
+export function connectSsh(target: SshTarget, options: SshConnectOptions): Promise<SshTransport> {
+  const entries = loadKnownHosts(target.knownHostsFiles);
+  const keyHost = target.hostKeyAlias ?? target.hostname;
+  const { keys, notes } = loadKeys(target.identityFiles);
+  const agent = options.agent === undefined ? process.env.SSH_AUTH_SOCK : options.agent;
+  const methods: AnyAuthMethod[] = [];
+  if (agent) methods.push({ type: 'agent', username: target.user, agent });
+  for (const key of keys) methods.push({ type: 'publickey', username: target.user, key });
+  if (methods.length === 0) {
+    return Promise.reject(
+      new ConnectError('auth', `no SSH key to authenticate with: no agent (SSH_AUTH_SOCK) and none of ${target.identityFiles.join(', ')} is usable${notes.length ? ` (${notes.join('; ')})` : ''}`),
+    );
+  }
+  const algos = preferredHostKeyAlgorithms(entries, keyHost, target.port);
+  let hostKeyProblem: string | null = null;
+  const client = new Client();
+  const config: ConnectConfig = {
+    host: target.hostname,
+    port: target.port,
+    username: target.user,
+    readyTimeout: target.connectTimeoutMs ?? options.connectTimeoutMs,
+    keepaliveInterval: 10_000,
+    keepaliveCountMax: 3,
+    authHandler: methods,
+    hostVerifier: (key: Buffer) => {
+      const verdict = verifyHostKey(entries, keyHost, target.port, key);
+      if (!verdict.ok) hostKeyProblem = verdict.message;
+      return verdict.ok;
+    },
+  };
+  if (algos.length > 0) config.algorithms = { serverHostKey: algos as never };
+  const name = `${target.user}@${target.alias}${target.port === 22 ? '' : `:${target.port}`}`;
+  return new Promise((resolvePromise, reject) => {
+    let settled = false;
+    const fail = (e: ConnectError) => {
+      if (settled) return;
+      settled = true;
+      client.end();
+      reject(e);
+    };
+    client.once('ready', () => {
+      settled = true;
+      resolvePromise(new SshTransport(client, name));
+    });
+    client.on('error', (err: Error & { level?: string; code?: string }) => {
+      if (hostKeyProblem) return fail(new ConnectError('host-key', hostKeyProblem));
+      if (err.level === 'client-authentication')
+        return fail(new ConnectError('auth', `authentication refused for ${target.user}@${target.hostname}:${target.port} (tried ${methods.map((m) => m.type).join(', ')})`));
+      if (err.level === 'client-timeout' || /Timed out while waiting for handshake/i.test(err.message))
+        return fail(new ConnectError('timeout', `timed out connecting to ${target.hostname}:${target.port} after ${config.readyTimeout} ms`));
+      if (err.code === 'ECONNREFUSED') return fail(new ConnectError('refused', `connection refused by ${target.hostname}:${target.port} (no sshd listening there?)`));
+      if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') return fail(new ConnectError('unreachable', `cannot resolve host name ${target.hostname}`));
+      return fail(new ConnectError('unreachable', `cannot connect to ${target.hostname}:${target.port}: ${err.message}`));
+    });
+    client.on('close', () => {
+      if (hostKeyProblem) fail(new ConnectError('host-key', hostKeyProblem));
+      else fail(new ConnectError('unreachable', `connection to ${target.hostname}:${target.port} closed during the handshake`));
+    });
+    try {
+      client.connect(config);
+    } catch (e) {
+      fail(new ConnectError('config', `cannot connect to ${target.hostname}:${target.port}: ${(e as Error).message}`));
+    }
+  });
+}
+
+/** Runs allowlisted commands over one SSH connection; each command is one exec channel. */
+export class SshTransport implements Transport {
+  readonly kind = 'ssh';
+
+  constructor(
+    private readonly client: SshClient,
+    readonly host: string,
+  ) {}
+
+  exec(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
+    // Fixed prefix, then every argument quoted: the remote shell sees exactly the allowlisted words.
+    const line = `PATH="$PATH:${SBIN}" LC_ALL=C LANG=C ${shellJoin(argv)}`;
+    const started = performance.now();
+    return new Promise((resolvePromise) => {
+      const out = collector();
+      const err = collector();
+      let timedOut = false;
+      let done = false;
+      const finish = (exitCode: number | null, extra = '') => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        const stderr = err.text() + extra;
+        resolvePromise({
+          exitCode,
+          stdout: out.text(),
+          stderr,
+          durationMs: Math.round(performance.now() - started),
+          timedOut,
+          notFound: exitCode === 127 && /(command )?not found/i.test(stderr),
+        });
+      };
+      let channel: { close(): void; signal(name: string): void } | null = null;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        if (channel) {
+          // Ask the server to stop the command, then drop the channel: a hung probe must not hold the audit.
+          try {
+            channel.signal('KILL');
+          } catch {
+            /* the server may not support signals */
+          }
+          channel.close();
+        }
+        finish(null, `\n(timed out after ${timeoutMs} ms)`);
+      }, timeoutMs);
+      this.client.exec(line, (error, stream) => {
+        if (error) return finish(null, `could not open a channel: ${error.message}`);
+        channel = stream;
+        if (timedOut) return stream.close();
+        let code: number | null = null;
+        stream.on('exit', (c: number | null) => {
+          code = c;
+        });
+        stream.on('data', (b: Buffer) => out.push(b));
+        stream.stderr.on('data', (b: Buffer) => err.push(b));
+        stream.on('close', () => finish(code));
+      });
+    });
+  }
+
+  close(): void {
+    this.client.end();
+  }
+}

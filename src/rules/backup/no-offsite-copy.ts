@@ -1,0 +1,31 @@
+// Backups that never leave the server they protect (seed 000 "stored off-server", seed 002).
+import { defineRule } from '../../core/define-rule.js';
+import { backupJob, hasBackups, jobAnchor, offsiteCopies } from './_flow.js';
+
+export default defineRule({
+  id: 'backup/no-offsite-copy',
+  title: 'Backups are not copied off the server',
+  category: 'backup',
+  severity: 'high',
+  requires: ['shell', 'cron', 'compose', 'ci', 'django'],
+  why: 'A backup on the same disk or server as the database is lost together with it: disk failure, a deleted VM, ransomware or a provider incident take the data and every copy at once.',
+  fix: 'Copy every backup to storage the server cannot destroy: `rclone copy`, `aws s3 cp`, `restic backup` / `borg create` to a remote repository, or rsync/scp to another host — ideally to a bucket with versioning or object lock, in another region or provider (3-2-1 rule).',
+  references: [
+    { title: 'PostgreSQL docs: Backup and Restore', url: 'https://www.postgresql.org/docs/current/backup.html' },
+    { title: 'CIS Critical Security Controls v8: Control 11 — Data Recovery', url: 'https://www.cisecurity.org/controls/data-recovery' },
+    { title: 'NIST SP 800-34 Rev. 1: Contingency Planning Guide', url: 'https://csrc.nist.gov/pubs/sp/800/34/r1/upd1/final' },
+  ],
+  verify: 'rclone ls <remote>:<bucket> | tail   # or aws s3 ls s3://<bucket>/ — expect last night\'s backup',
+  messages: {
+    localOnly: 'Backups taken by {where} stay on the server: no rclone, aws s3, gsutil, restic, borg, or rsync/scp to another host copies them elsewhere.',
+  },
+  check(facts, ctx) {
+    const job = backupJob(facts);
+    if (!hasBackups(job)) return ctx.notApplicable('no backup job in the repository (see backup/no-backup)');
+    const copies = offsiteCopies(facts, job);
+    const anchor = jobAnchor(job);
+    if (!anchor) return ctx.notApplicable('no backup job in the repository (see backup/no-backup)');
+    if (copies.length > 0) return ctx.pass(anchor.where, `copied off the server with ${[...new Set(copies.map((c) => c.kind))].join(', ')}`);
+    ctx.fail('localOnly', { at: anchor.at, target: anchor.where, data: { where: anchor.where } });
+  },
+});

@@ -1,0 +1,33 @@
+import rule from './no-recovery-document.js';
+import { testRule } from '../../../test/rule-tester.js';
+
+const backup = '#!/bin/bash\nset -euo pipefail\npg_dump -Fc app -f "/var/backups/app-$(date +%F).dump"\n';
+
+testRule(rule, {
+  good: [
+    {
+      name: 'RECOVERY.md runbook',
+      files: { 'scripts/backup.sh': backup, 'docs/RECOVERY.md': '# Recovery\n\n1. Provision a new VM with `deploy/provision.sh`.\n2. Restore the newest dump: `pg_restore -d app /var/backups/app.dump`.\n' },
+    },
+    {
+      name: 'README section "Backup and restore"',
+      files: { 'scripts/backup.sh': backup, 'README.md': '# App\n\n## Backup and restore\n\nBackups run nightly.\nTo restore: `pg_restore --clean -d app backup.dump` then restart the web service.\n' },
+    },
+  ],
+  bad: [
+    {
+      name: 'seed 002: restore command listed under deployment, no recovery procedure',
+      files: {
+        'scripts/backup.sh': backup,
+        'README.md': '# OneSpirit\n\n## Production deployment\n\n```bash\n./setup-prod.sh restore-db backups/db_backup_20250101.sql.gz\n```\n',
+      },
+      expect: [{ messageId: 'none', file: 'README.md' }],
+    },
+    {
+      name: 'backups section without restore steps',
+      files: { 'scripts/backup.sh': backup, 'README.md': '# App\n\n## Backups\n\nRun scripts/backup.sh every night.\n' },
+      expect: [{ messageId: 'none', file: 'README.md' }],
+    },
+  ],
+  notApplicable: [{ name: 'a library', files: { 'README.md': '# django-widgets\n\nA reusable app.\n', 'setup.py': 'from setuptools import setup\nsetup()\n' } }],
+});

@@ -1,0 +1,179 @@
+// What the Django app behind nginx does itself, from the Django facts: the security headers SecurityMiddleware and
+// XFrameOptionsMiddleware send, whether it uses Channels (WebSockets), whether it accepts uploads, its paths.
+import type { Located, SourceLoc } from '../../core/types/located.js';
+import type { Facts } from '../../facts/index.js';
+import type { PyValue } from '../../facts/django.js';
+import { effectiveCommand } from '../compose/_shared.js';
+import { hstsSeconds } from '../django/_hsts.js';
+import { hasApp, hasMiddleware, howText, installedApps, judge, productionProjects, SECURITY_MIDDLEWARE, truthy, XFRAME_MIDDLEWARE, type ProdProject } from '../django/_settings.js';
+import { isDevFile, isDjangoService, productionCompose } from '../django/_stack.js';
+
+export type AppFacts = Pick<Facts, 'django' | 'compose' | 'dockerfiles' | 'shell'>;
+
+/** A yes/no about the app, with how it was told, or why it cannot be told. */
+export type Answer = { state: 'yes' | 'no'; how: string; at: SourceLoc | Located<unknown> | null } | { state: 'unknown'; reason: string };
+
+/** The Django projects with evaluated production settings, and why the others could not be read. */
+export function djangoProjects(facts: Pick<Facts, 'django'>): { projects: ProdProject[]; problems: string[] } {
+  const problems: string[] = [];
+  const projects = productionProjects(facts.django, {
+    unknown: (_t, reason) => problems.push(reason),
+    notApplicable: () => {},
+  });
+  return { projects, problems };
+}
+
+/** Combines one answer per project: yes only when every project says yes; unknown wins over yes. */
+function combine(answers: Answer[], none: string): Answer {
+  if (answers.length === 0) return { state: 'unknown', reason: none };
+  const no = answers.find((a) => a.state === 'no');
+  if (no) return no;
+  const unknown = answers.find((a) => a.state === 'unknown');
+  return unknown ?? answers[0];
+}
+
+function middlewareOn(p: ProdProject, dotted: string): Answer {
+  const m = hasMiddleware(p, dotted);
+  if ('reason' in m) return { state: 'unknown', reason: `whether ${dotted.split('.').pop()} is in MIDDLEWARE could not be told: ${m.reason}` };
+  return m.has ? { state: 'yes', how: `${dotted.split('.').pop()} is in MIDDLEWARE`, at: m.loc } : { state: 'no', how: `${dotted.split('.').pop()} is not in MIDDLEWARE`, at: m.loc };
+}
+
+function setting(p: ProdProject, name: string, ok: (v: PyValue) => boolean, what: string): Answer {
+  const j = judge(p, name, ok);
+  if (j.state === 'unknown') return { state: 'unknown', reason: j.reason };
+  const at = j.state === 'decided' ? j.loc : null;
+  if (j.result) return { state: 'yes', how: `${what} (${name}${j.state === 'missing' ? " at Django's default" : ''})`, at };
+  return { state: 'no', how: j.state === 'missing' ? `${name} is not set in the production settings` : `${name} ${howText(j)}`, at };
+}
+
+/**
+ * Whether Django sends a response header itself on the responses it produces (lower-case header name).
+ * X-Content-Type-Options, Referrer-Policy and HSTS come from SecurityMiddleware, X-Frame-Options from
+ * XFrameOptionsMiddleware. Unknown when no Django project in the repository has readable production settings.
+ */
+export function djangoSendsHeader(facts: Pick<Facts, 'django'>, header: string): Answer {
+  const { projects, problems } = djangoProjects(facts);
+  const none = problems[0] ?? 'no Django project with readable production settings in the repository, so what the backend sends is not known';
+  const answers = projects.map((p): Answer => {
+    if (header === 'x-frame-options') {
+      const m = middlewareOn(p, XFRAME_MIDDLEWARE);
+      return m.state === 'yes' ? { ...m, how: 'Django sends it (XFrameOptionsMiddleware)' } : m;
+    }
+    const sec = middlewareOn(p, SECURITY_MIDDLEWARE);
+    if (sec.state !== 'yes') return sec;
+    switch (header) {
+      case 'x-content-type-options':
+        return setting(p, 'SECURE_CONTENT_TYPE_NOSNIFF', truthy, 'Django sends it');
+      case 'referrer-policy':
+        return setting(p, 'SECURE_REFERRER_POLICY', truthy, 'Django sends it');
+      case 'strict-transport-security':
+        return setting(p, 'SECURE_HSTS_SECONDS', (v) => hstsSeconds(v) > 0, 'Django sends it');
+      default:
+        return { state: 'no', how: 'Django does not send it', at: null };
+    }
+  });
+  return combine(answers, none);
+}
+
+/** Whether Django redirects plain-HTTP requests to HTTPS (SECURE_SSL_REDIRECT with SecurityMiddleware). */
+export function djangoRedirectsToHttps(facts: Pick<Facts, 'django'>): Answer {
+  const { projects, problems } = djangoProjects(facts);
+  const answers = projects.map((p): Answer => {
+    const sec = middlewareOn(p, SECURITY_MIDDLEWARE);
+    if (sec.state !== 'yes') return sec;
+    return setting(p, 'SECURE_SSL_REDIRECT', truthy, 'Django redirects to HTTPS');
+  });
+  return combine(answers, problems[0] ?? 'no Django project with readable production settings in the repository');
+}
+
+const CHANNELS_DEPS = ['channels', 'daphne', 'channels-redis', 'channels_redis', 'django-channels'];
+const ASGI_SERVER = /\b(daphne)\b|\bchannels\b/;
+
+/** Evidence that the app uses Django Channels (WebSockets): a dependency, an installed app, ASGI_APPLICATION, daphne. */
+export function channelsEvidence(facts: AppFacts): { label: string; at: Located<unknown> | SourceLoc } | null {
+  for (const project of facts.django) {
+    for (const dep of CHANNELS_DEPS) {
+      const d = project.dependencies[dep];
+      if (d) return { label: `the dependency ${dep} (${d.loc.file}:${d.loc.line})`, at: d };
+    }
+  }
+  const { projects } = djangoProjects(facts);
+  for (const p of projects) {
+    const apps = installedApps(p);
+    if (!('reason' in apps) && (hasApp(apps.apps, 'channels') || hasApp(apps.apps, 'daphne')) && apps.loc) return { label: 'channels in INSTALLED_APPS', at: apps.loc };
+    const asgi = p.project.settings.ASGI_APPLICATION;
+    if (asgi) return { label: `ASGI_APPLICATION (${asgi.value.loc.file}:${asgi.value.loc.line})`, at: asgi.value.loc };
+  }
+  for (const project of productionCompose(facts.compose)) {
+    for (const svc of project.services) {
+      const cmd = effectiveCommand(svc, facts);
+      if (cmd && ASGI_SERVER.test(cmd) && isDjangoService(svc, facts.dockerfiles)) return { label: `compose service ${svc.name.value} runs ${cmd}`, at: svc.command ?? svc.name };
+    }
+  }
+  for (const d of facts.dockerfiles) {
+    if (isDevFile(d.path)) continue;
+    for (const s of d.stages) {
+      const cmd = s.cmd ?? s.entrypoint;
+      if (cmd && /\bdaphne\b/.test(cmd.execForm ? cmd.execForm.join(' ') : cmd.expanded)) return { label: `${d.path} ${cmd.keyword} runs daphne`, at: cmd.loc };
+    }
+  }
+  return null;
+}
+
+const MEDIA_PATH = /(^|\/)(media|mediafiles|uploads)(\/|$)/i;
+
+/** Evidence that the app accepts file uploads: MEDIA_ROOT set in production settings, or a media volume on the Django service. */
+export function uploadsEvidence(facts: AppFacts): Answer {
+  for (const project of productionCompose(facts.compose)) {
+    for (const svc of project.services) {
+      if (!isDjangoService(svc, facts.dockerfiles)) continue;
+      const mount = svc.volumes.find((v) => MEDIA_PATH.test(v.target));
+      if (mount) return { state: 'yes', how: `compose service ${svc.name.value} mounts ${mount.target}`, at: mount.raw };
+    }
+  }
+  const { projects, problems } = djangoProjects(facts);
+  const answers = projects.map((p): Answer => {
+    const j = judge(p, 'MEDIA_ROOT', truthy);
+    if (j.state === 'unknown') return { state: 'unknown', reason: j.reason };
+    if (j.state === 'missing' || !j.result) return { state: 'no', how: 'MEDIA_ROOT is not set', at: null };
+    return { state: 'yes', how: `MEDIA_ROOT is set in ${p.file}`, at: j.loc };
+  });
+  const yes = answers.find((a) => a.state === 'yes');
+  if (yes) return yes;
+  const unknown = answers.find((a) => a.state === 'unknown');
+  if (unknown) return unknown;
+  if (answers.length > 0) return answers[0];
+  return problems.length > 0 ? { state: 'unknown', reason: problems[0] } : { state: 'no', how: 'no Django project in the repository', at: null };
+}
+
+/** App-level rate limiting (django-ratelimit, django-axes, django-defender, DRF throttling). */
+export function appRateLimit(facts: Pick<Facts, 'django'>): { label: string; at: Located<unknown> | SourceLoc } | null {
+  for (const project of facts.django) {
+    for (const dep of ['django-ratelimit', 'django-axes', 'django-defender', 'django-brake', 'django-rest-framework-throttling']) {
+      const d = project.dependencies[dep];
+      if (d) return { label: `the dependency ${dep} rate-limits in the app`, at: d };
+    }
+  }
+  const { projects } = djangoProjects(facts);
+  for (const p of projects) {
+    const rf = p.project.settings.REST_FRAMEWORK;
+    const throttle = rf?.keys?.DEFAULT_THROTTLE_CLASSES ?? rf?.keys?.DEFAULT_THROTTLE_RATES;
+    if (throttle) return { label: 'REST_FRAMEWORK throttling', at: throttle.loc };
+  }
+  return null;
+}
+
+/** STATIC_URL/STATIC_ROOT or MEDIA_URL/MEDIA_ROOT of the production settings, when every project agrees on them. */
+export function filesSetting(facts: Pick<Facts, 'django'>, kind: 'STATIC' | 'MEDIA'): { url: string | null; root: Answer & { value?: string } } {
+  const { projects, problems } = djangoProjects(facts);
+  if (projects.length !== 1) {
+    return { url: null, root: { state: 'unknown', reason: projects.length === 0 ? (problems[0] ?? 'no Django project with readable production settings') : 'several Django projects' } };
+  }
+  const p = projects[0];
+  const url = judge(p, `${kind}_URL`, (v) => (typeof v === 'string' ? v : null));
+  const root = judge(p, `${kind}_ROOT`, (v) => (typeof v === 'string' ? v : null));
+  const urlValue = url.state !== 'unknown' ? url.result : null;
+  if (root.state === 'unknown') return { url: urlValue, root: { state: 'unknown', reason: root.reason } };
+  if (root.state === 'missing' || !root.result) return { url: urlValue, root: { state: 'no', how: `${kind}_ROOT is not set`, at: null } };
+  return { url: urlValue, root: { state: 'yes', how: `${kind}_ROOT is ${root.result}`, at: root.loc, value: root.result } };
+}

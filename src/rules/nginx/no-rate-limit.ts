@@ -1,0 +1,72 @@
+// The app (above all its login and API) should be rate-limited: limit_req in nginx, or throttling in the app.
+import { defineRule } from '../../core/define-rule.js';
+import type { NginxDirective } from '../../facts/scripts.js';
+import { appRateLimit } from './_app.js';
+import { locationLabel, lookup, proxiedLocations, walk } from './_nginx.js';
+import { appServers, nginxScope, noNginxReason, unknownProxyFragments } from './_scope.js';
+
+/** Locations where guessing and scraping hurt most. */
+const SENSITIVE = /(login|signin|sign-in|logon|auth|token|password|passwd|reset|register|signup|otp|2fa|admin|api)/i;
+
+export default defineRule({
+  id: 'nginx/no-rate-limit',
+  title: 'No request rate limiting in front of the app',
+  category: 'security',
+  severity: 'low',
+  requires: ['nginx', 'django'],
+  why: "Without limit_req any client can send requests as fast as the network allows: password guessing on the login and admin, token and password-reset brute force, API scraping, and simple floods that tie up every Gunicorn worker — Django's own views have no built-in throttling.",
+  fix: 'Define a zone in the http block (`limit_req_zone $binary_remote_addr zone=app:10m rate=10r/s;`, a stricter one such as `rate=5r/m` for logins) and apply it where the app is proxied (`limit_req zone=app burst=20 nodelay;`, and the strict zone in `location /accounts/login/` and `/admin/login/`); or throttle in the app (django-axes, django-ratelimit, DRF throttling).',
+  references: [
+    { title: 'nginx: ngx_http_limit_req_module', url: 'https://nginx.org/en/docs/http/ngx_http_limit_req_module.html' },
+    { title: 'OWASP Authentication Cheat Sheet: login throttling', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#login-throttling' },
+    { title: 'OWASP API Security: unrestricted resource consumption', url: 'https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/' },
+  ],
+  verify: "for i in $(seq 1 50); do curl -s -o /dev/null -w '%{http_code}\\n' https://<your-domain>/admin/login/; done | sort | uniq -c   # expect some 429 or 503",
+  messages: {
+    none: '{server} proxies to the app without any limit_req, and the app has no throttling of its own.',
+    unusedZone: '`limit_req_zone` defines zone "{zone}", but no limit_req uses it for {server}: the app is not rate-limited.',
+    sensitive: '{location} of {server} has no limit_req while other locations are rate-limited.',
+  },
+  check(facts, ctx) {
+    const scope = nginxScope(facts);
+    if (scope.configs.length === 0) {
+      ctx.notApplicable(noNginxReason(facts));
+      return;
+    }
+    const servers = appServers(scope);
+    const fragments = unknownProxyFragments(scope, ctx);
+    if (servers.length === 0) {
+      if (fragments > 0) return;
+      ctx.notApplicable('no nginx server block proxies to the app');
+      return;
+    }
+    const app = appRateLimit(facts);
+    for (const server of servers) {
+      if (app) {
+        ctx.pass(server.target, app.label);
+        continue;
+      }
+      const proxied = proxiedLocations(server.config, server);
+      const judged = proxied.map((p) => ({ p, l: lookup(server.config, p.level, 'limit_req') }));
+      const limited = judged.filter((j) => j.l.found.length > 0);
+      const opaque = judged.some((j) => j.l.found.length === 0 && j.l.opaque.length > 0);
+      if (limited.length === 0) {
+        if (opaque) {
+          ctx.unknown(server.target, 'no limit_req in the repository, but an include outside the repository may set one');
+          continue;
+        }
+        const zone: NginxDirective | undefined = walk(server.config.directives).find((d) => d.name === 'limit_req_zone');
+        const zoneName = zone?.args.find((a) => a.startsWith('zone='))?.slice(5).split(':')[0];
+        if (zone && zoneName) ctx.fail('unusedZone', { at: zone.loc, also: [server.anchor], target: server.target, data: { zone: zoneName, server: server.label } });
+        else ctx.fail('none', { at: server.anchor, target: server.target, data: { server: server.label } });
+        continue;
+      }
+      const gap = judged.find((j) => j.l.found.length === 0 && j.l.opaque.length === 0 && j.p.location && SENSITIVE.test(j.p.location.path));
+      if (gap && gap.p.location) {
+        ctx.fail('sensitive', { at: gap.p.location.node.loc, target: `${server.target} ${locationLabel(gap.p.location)}`, data: { location: locationLabel(gap.p.location), server: server.label } });
+      } else {
+        ctx.pass(server.target, `limit_req applies (${limited[0].l.found[0].loc.file}:${limited[0].l.found[0].loc.line})`);
+      }
+    }
+  },
+});

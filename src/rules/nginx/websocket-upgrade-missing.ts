@@ -1,0 +1,61 @@
+// An app using Django Channels needs nginx to pass the WebSocket upgrade (HTTP/1.1 with Upgrade and Connection headers).
+import { defineRule } from '../../core/define-rule.js';
+import { channelsEvidence } from './_app.js';
+import { headerName, lastOf, lookup, proxiedLocations } from './_nginx.js';
+import { appServers, nginxScope, noNginxReason, unknownProxyFragments } from './_scope.js';
+
+export default defineRule({
+  id: 'nginx/websocket-upgrade-missing',
+  title: 'nginx does not pass WebSocket upgrades to a Channels app',
+  category: 'webserver',
+  severity: 'medium',
+  requires: ['nginx', 'django', 'compose', 'dockerfiles'],
+  why: 'nginx talks HTTP/1.0 to the backend by default and drops the hop-by-hop Upgrade and Connection headers, so the WebSocket handshake never reaches Daphne/Uvicorn: every `new WebSocket(...)` fails (often as a 400 or a silent fallback to polling) and real-time features of the Channels app do not work in production although they work locally.',
+  fix: 'In the location that serves the WebSocket routes (e.g. `location /ws/`), add `proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection $connection_upgrade;` (with `map $http_upgrade $connection_upgrade { default upgrade; \'\' close; }` in the http block), plus the Host and X-Forwarded-* headers, and a proxy_read_timeout longer than the idle time of the sockets.',
+  references: [
+    { title: 'nginx: WebSocket proxying', url: 'https://nginx.org/en/docs/http/websocket.html' },
+    { title: 'Django Channels: Deploying', url: 'https://channels.readthedocs.io/en/latest/deploying.html' },
+  ],
+  verify: 'curl -si -H "Connection: Upgrade" -H "Upgrade: websocket" -H "Sec-WebSocket-Version: 13" -H "Sec-WebSocket-Key: SGVsbG8sIHdvcmxkIQ==" https://{host}/ws/   # expect HTTP/1.1 101 Switching Protocols',
+  messages: {
+    missing: '{server} proxies to the app but no location passes WebSocket upgrades, while the app uses Channels ({evidence}).',
+  },
+  check(facts, ctx) {
+    const evidence = channelsEvidence(facts);
+    if (!evidence) {
+      ctx.notApplicable('the app does not use Django Channels (no channels/daphne dependency, INSTALLED_APPS entry, ASGI_APPLICATION or daphne command)');
+      return;
+    }
+    const scope = nginxScope(facts);
+    if (scope.configs.length === 0) {
+      ctx.notApplicable(noNginxReason(facts));
+      return;
+    }
+    const servers = appServers(scope).filter((s) => proxiedLocations(s.config, s).some((p) => p.pass.name === 'proxy_pass'));
+    const fragments = unknownProxyFragments(scope, ctx);
+    if (servers.length === 0) {
+      if (fragments > 0) return;
+      ctx.notApplicable('no nginx server block proxies to the app with proxy_pass');
+      return;
+    }
+    for (const server of servers) {
+      let opaque = false;
+      const upgrades = proxiedLocations(server.config, server).some((p) => {
+        const version = lastOf(lookup(server.config, p.level, 'proxy_http_version'));
+        const headers = lookup(server.config, p.level, 'proxy_set_header');
+        if (headers.opaque.length > 0) opaque = true;
+        const names = new Set(headers.found.map(headerName));
+        return version?.args[0] === '1.1' && names.has('upgrade') && names.has('connection');
+      });
+      if (upgrades) ctx.pass(server.target, 'a proxied location sets proxy_http_version 1.1 with Upgrade and Connection');
+      else if (opaque) ctx.unknown(server.target, 'an include outside the repository may set the WebSocket headers');
+      else
+        ctx.fail('missing', {
+          at: server.anchor,
+          also: [evidence.at],
+          target: server.target,
+          data: { server: server.label, evidence: evidence.label, host: server.names.find((n) => n.includes('.') && !n.startsWith('~')) ?? '<your-domain>' },
+        });
+    }
+  },
+});
