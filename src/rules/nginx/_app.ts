@@ -6,7 +6,7 @@ import type { PyValue } from '../../facts/django.js';
 import { effectiveCommand } from '../compose/_shared.js';
 import { hstsSeconds } from '../django/_hsts.js';
 import { hasApp, hasMiddleware, howText, installedApps, judge, productionProjects, SECURITY_MIDDLEWARE, truthy, XFRAME_MIDDLEWARE, type ProdProject } from '../django/_settings.js';
-import { isDevFile, isDjangoService, productionCompose } from '../django/_stack.js';
+import { isDevFile, isDjangoService, productionCompose, schemeFromAppServer } from '../django/_stack.js';
 
 export type AppFacts = Pick<Facts, 'django' | 'compose' | 'dockerfiles' | 'shell'>;
 
@@ -50,8 +50,10 @@ function setting(p: ProdProject, name: string, ok: (v: PyValue) => boolean, what
  * Whether Django sends a response header itself on the responses it produces (lower-case header name).
  * X-Content-Type-Options, Referrer-Policy and HSTS come from SecurityMiddleware, X-Frame-Options from
  * XFrameOptionsMiddleware. Unknown when no Django project in the repository has readable production settings.
+ * `behindTls` (the facts) when the responses come through a TLS-terminating proxy: HSTS then also needs Django to see
+ * the request as secure.
  */
-export function djangoSendsHeader(facts: Pick<Facts, 'django'>, header: string): Answer {
+export function djangoSendsHeader(facts: Pick<Facts, 'django'>, header: string, behindTls: Pick<Facts, 'compose' | 'dockerfiles' | 'nginx'> | null = null): Answer {
   const { projects, problems } = djangoProjects(facts);
   const none = problems[0] ?? 'no Django project with readable production settings in the repository, so what the backend sends is not known';
   const answers = projects.map((p): Answer => {
@@ -66,8 +68,19 @@ export function djangoSendsHeader(facts: Pick<Facts, 'django'>, header: string):
         return setting(p, 'SECURE_CONTENT_TYPE_NOSNIFF', truthy, 'Django sends it');
       case 'referrer-policy':
         return setting(p, 'SECURE_REFERRER_POLICY', truthy, 'Django sends it');
-      case 'strict-transport-security':
-        return setting(p, 'SECURE_HSTS_SECONDS', (v) => hstsSeconds(v) > 0, 'Django sends it');
+      case 'strict-transport-security': {
+        const hsts = setting(p, 'SECURE_HSTS_SECONDS', (v) => hstsSeconds(v) > 0, 'Django sends it');
+        if (hsts.state !== 'yes' || !behindTls) return hsts;
+        // SecurityMiddleware adds HSTS only to requests it sees as secure: behind a TLS proxy that takes
+        // SECURE_PROXY_SSL_HEADER, or an app server that applies X-Forwarded-Proto itself.
+        const scheme = schemeFromAppServer(behindTls);
+        if (scheme) return { ...hsts, how: `${hsts.how}; ${scheme.label} passes the scheme` };
+        const proxyHeader = setting(p, 'SECURE_PROXY_SSL_HEADER', truthy, 'Django trusts the proxy scheme');
+        if (proxyHeader.state === 'unknown') return proxyHeader;
+        return proxyHeader.state === 'yes'
+          ? hsts
+          : { state: 'no', how: 'SECURE_HSTS_SECONDS is set, but without SECURE_PROXY_SSL_HEADER Django never sees the request as HTTPS behind the proxy and sends no HSTS', at: hsts.at };
+      }
       default:
         return { state: 'no', how: 'Django does not send it', at: null };
     }

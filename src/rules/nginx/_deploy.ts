@@ -124,7 +124,7 @@ function publishes(svc: ComposeService, port: number): boolean {
 }
 
 /** Compose services in front of the config that terminate TLS, or route to it by host name. */
-function composeTls(config: NginxConfig, facts: DeployFacts, links: ServiceLink[]): Sign | null {
+function composeTls(facts: DeployFacts, links: ServiceLink[]): Sign | null {
   for (const link of links) {
     const svc = link.service;
     const labels = labelsOf(svc);
@@ -185,7 +185,7 @@ function platform(config: NginxConfig, facts: DeployFacts): Sign | null {
 /** Why TLS is (very likely) terminated in front of this nginx, or null when nothing says so. */
 export function tlsElsewhere(config: NginxConfig, facts: DeployFacts): Sign | null {
   const links = productionLinks(serviceLinks(config, facts));
-  return composeTls(config, facts, links) ?? behindProxy(config) ?? platform(config, facts);
+  return composeTls(facts, links) ?? behindProxy(config) ?? platform(config, facts);
 }
 
 /** A compose service publishing the given container port on the host (the nginx is the edge). */

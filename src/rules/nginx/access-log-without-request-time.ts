@@ -22,7 +22,7 @@ export default defineRule({
   fix: 'Define a log_format that adds `$request_time` and `$upstream_response_time` (e.g. `log_format timed \'$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" rt=$request_time urt=$upstream_response_time\';`) and use it: `access_log /var/log/nginx/access.log timed;`.',
   references: [
     { title: 'nginx: log_format and access_log', url: 'https://nginx.org/en/docs/http/ngx_http_log_module.html#log_format' },
-    { title: 'nginx: $request_time', url: 'https://nginx.org/en/docs/http/ngx_http_log_module.html#var_request_time' },
+    { title: 'nginx: $request_time', url: 'https://nginx.org/en/docs/http/ngx_http_core_module.html#var_request_time' },
     { title: 'nginx: $upstream_response_time', url: 'https://nginx.org/en/docs/http/ngx_http_upstream_module.html#var_upstream_response_time' },
   ],
   verify: "nginx -T 2>/dev/null | grep -E 'log_format|access_log'   # expect the access_log format to contain $request_time",

@@ -40,7 +40,7 @@ testRule(rule, {
     {
       name: 'proxied location: Django sends X-Frame-Options and nosniff itself, nginx repeats HSTS',
       files: splitSettingsProject(BASE_SETTINGS, prod('SECURE_HSTS_SECONDS = 31536000'), {
-        'deploy/nginx/shop.conf': SITE('        expires 30d;', '        add_header X-Served-By app;'),
+        'deploy/nginx/shop.conf': SITE('        expires 30d;', '        add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n        add_header X-Served-By app;'),
       }),
     },
   ],

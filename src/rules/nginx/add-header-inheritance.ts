@@ -39,7 +39,7 @@ export default defineRule({
     }
     const django = new Map<string, Answer>();
     const fromDjango = (h: string): Answer => {
-      if (!django.has(h)) django.set(h, djangoSendsHeader(facts, h));
+      if (!django.has(h)) django.set(h, djangoSendsHeader(facts, h, facts));
       return django.get(h)!;
     };
     const seen = new Set<string>();

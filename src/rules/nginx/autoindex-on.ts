@@ -16,7 +16,7 @@ export default defineRule({
   fix: 'Remove `autoindex on;` (the default is off). If a listing is really needed, put it behind authentication (auth_basic or auth_request) in its own location.',
   references: [
     { title: 'nginx: ngx_http_autoindex_module', url: 'https://nginx.org/en/docs/http/ngx_http_autoindex_module.html' },
-    { title: 'OWASP WSTG: Review Webserver Metafiles / directory listing', url: 'https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/02-Configuration_and_Deployment_Management_Testing/04-Review_Old_Backup_and_Unreferenced_Files_for_Sensitive_Information' },
+    { title: 'CWE-548: Exposure of Information Through Directory Listing', url: 'https://cwe.mitre.org/data/definitions/548.html' },
   ],
   verify: "curl -s https://<your-domain>{path} | grep -i 'Index of'   # expect no output",
   messages: {

@@ -18,7 +18,7 @@ export default defineRule({
   fix: 'Define a zone in the http block (`limit_req_zone $binary_remote_addr zone=app:10m rate=10r/s;`, a stricter one such as `rate=5r/m` for logins) and apply it where the app is proxied (`limit_req zone=app burst=20 nodelay;`, and the strict zone in `location /accounts/login/` and `/admin/login/`); or throttle in the app (django-axes, django-ratelimit, DRF throttling).',
   references: [
     { title: 'nginx: ngx_http_limit_req_module', url: 'https://nginx.org/en/docs/http/ngx_http_limit_req_module.html' },
-    { title: 'OWASP Authentication Cheat Sheet: login throttling', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html#login-throttling' },
+    { title: 'OWASP Authentication Cheat Sheet: login throttling', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Authentication_Cheat_Sheet.html' },
     { title: 'OWASP API Security: unrestricted resource consumption', url: 'https://owasp.org/API-Security/editions/2023/en/0xa4-unrestricted-resource-consumption/' },
   ],
   verify: "for i in $(seq 1 50); do curl -s -o /dev/null -w '%{http_code}\\n' https://<your-domain>/admin/login/; done | sort | uniq -c   # expect some 429 or 503",

@@ -50,6 +50,11 @@ testRule(rule, {
       expect: [{ messageId: 'missing', file: 'deploy/nginx/shop.conf', line: 10 }],
     },
     {
+      name: 'SECURE_HSTS_SECONDS set, but Django cannot see HTTPS behind nginx (no SECURE_PROXY_SSL_HEADER)',
+      files: singleSettingsProject(SECURE_SETTINGS, { 'deploy/nginx/shop.conf': SITE('').replace('http://127.0.0.1:8000', 'http://web:8000') }),
+      expect: [{ messageId: 'missing', file: 'deploy/nginx/shop.conf', line: 10 }],
+    },
+    {
       name: 'static front-end server without any header',
       files: {
         'nginx/frontend.conf': `server {

@@ -43,7 +43,7 @@ export default defineRule({
     }
     const django = new Map<string, Answer>();
     const fromDjango = (h: string): Answer => {
-      if (!django.has(h)) django.set(h, djangoSendsHeader(facts, h));
+      if (!django.has(h)) django.set(h, djangoSendsHeader(facts, h, facts));
       return django.get(h)!;
     };
     for (const server of servers) {
