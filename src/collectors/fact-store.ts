@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FactStore } from '../facts/index.js';
 import type { RepoFile } from '../facts/repo.js';
 import { walkRepository } from './repo/discover.js';
-import { classifyByName, looksLikeNginx, looksLikeShell, needsContentSniff } from './repo/classify.js';
+import { classifyByName, looksLikeCompose, looksLikeNginx, looksLikeShell, needsContentSniff } from './repo/classify.js';
 import { RepoCollectContext } from './repo/context.js';
 import { collectEnvFiles } from './repo/env-files.js';
 import { collectCompose } from './repo/compose.js';
@@ -48,9 +48,10 @@ export function discoverFiles(root: string): RepoFile[] {
     const kinds = classifyByName(path);
     const sniff = needsContentSniff(path, kinds);
     if (sniff && size < 512 * 1024) {
-      const head = peek(join(root, path), sniff === 'nginx' ? 65536 : 256);
+      const head = peek(join(root, path), sniff === 'nginx' ? 65536 : sniff === 'compose' ? 8192 : 256);
       if (sniff === 'nginx' && looksLikeNginx(head)) kinds.push('nginx');
       if (sniff === 'shebang' && looksLikeShell(head)) kinds.push('shell');
+      if (sniff === 'compose' && looksLikeCompose(head)) kinds.push('compose');
     }
     return { path, kinds, size };
   });

@@ -46,13 +46,20 @@ export function classifyByName(path: string): OpsFileKind[] {
 }
 
 /** Files whose kind needs a look at the content: nginx configs, extension-less shell scripts. */
-export function needsContentSniff(path: string, kinds: OpsFileKind[]): 'nginx' | 'shebang' | null {
+export function needsContentSniff(path: string, kinds: OpsFileKind[]): 'nginx' | 'shebang' | 'compose' | null {
   const lower = path.toLowerCase();
   const base = lower.slice(lower.lastIndexOf('/') + 1);
   if (kinds.length > 0 && !kinds.includes('runbook')) return null;
   if (/\.(conf|nginx|vhost|template)$/.test(base) || /nginx/.test(lower) || /sites-(available|enabled)\//.test(lower)) return 'nginx';
   if (!base.includes('.') && /(^|\/)(bin|scripts?|deploy|ops|maintenance)\//.test(lower)) return 'shebang';
+  // Compose files under other names (cookiecutter-django's production.yml / local.yml, stack files).
+  if (/\.ya?ml$/.test(base) && kinds.length === 0 && !/(^|\/)\.(github|gitlab|circleci)\//.test(lower)) return 'compose';
   return null;
+}
+
+/** A YAML file with a top-level `services:` mapping whose entries have an image or a build. */
+export function looksLikeCompose(text: string): boolean {
+  return /^services:[ \t]*(#.*)?$/m.test(text) && /^[ \t]{2,}(image|build):/m.test(text) && !/^(apiVersion|kind):/m.test(text);
 }
 
 /** nginx configs are recognised by their blocks, whatever they are called. */
