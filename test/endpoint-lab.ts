@@ -65,15 +65,26 @@ export interface Lab {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Below Linux's ephemeral range (32768-60999), so no outgoing connection takes the port between check and bind. */
+const PORT_MIN = 20_000;
+const PORT_MAX = 32_000;
+const taken = new Set<number>();
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const s = createNetServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
+}
+
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
+    if (taken.has(port)) continue;
+    taken.add(port);
+    if (await canListen(port)) return port;
+  }
 }
 
 function openssl(dir: string, args: string[]): void {
@@ -364,8 +375,21 @@ function waitForPort(port: number, deadline: number): Promise<void> {
   });
 }
 
-/** Starts nginx with the named sites (only their certificates are made). */
+/**
+ * Starts nginx with the named sites (only their certificates are made). Another process may take a port between the
+ * check and nginx's bind; such a start is retried on new ports.
+ */
 export async function startLab(names: readonly SiteName[]): Promise<Lab> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startLabOnce(names);
+    } catch (err) {
+      if (attempt >= 3 || !/Address already in use|did not listen/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function startLabOnce(names: readonly SiteName[]): Promise<Lab> {
   const sites = [...new Set(names)];
   const dir = mkdtempSync(join(tmpdir(), 'opsaudit-lab-'));
   // nginx workers run as nobody when the tests run as root: they must reach the temp paths.

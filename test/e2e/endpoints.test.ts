@@ -9,9 +9,11 @@ import { promisify } from 'node:util';
 import { auditAll } from '../../src/audit.js';
 import { collectEndpoints } from '../../src/collectors/endpoints/index.js';
 import type { Report } from '../../src/core/types/check.js';
+import { render } from '../../src/report/index.js';
 import { renderJson } from '../../src/report/json.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { renderTerminal } from '../../src/report/terminal.js';
+import { RULES } from '../../src/rules/index.js';
 import { labAvailable, SLOW_MS, startLab, type Lab } from '../endpoint-lab.js';
 import { assertProofTruthful } from '../rule-tester.js';
 
@@ -76,6 +78,10 @@ describe('endpoint probes end to end (nginx lab)', { skip: labAvailable() && pro
     const markdown = renderMarkdown(report);
     assert.match(markdown, /\*\*Location\*\*: `GET https:\/\/127\.0\.0\.1:\d+\/boom\/` → 500/);
     assert.match(markdown, /```http\nHTTP 404\ncontent-type: text\/html; charset=utf-8\n\nPage not found \(404\)/);
+    const html = render('html', report, { color: false, rules: RULES });
+    assert.match(html, /<code>GET https:\/\/127\.0\.0\.1:\d+\/boom\/<\/code> → 500/);
+    const sarif = JSON.parse(render('sarif', report, { color: false, rules: RULES })) as { runs: { results: { ruleId: string; properties: { evidence: string } }[] }[] };
+    assert.ok(sarif.runs[0].results.some((r) => r.ruleId === 'http/debug-page' && /^GET https:\/\/127\.0\.0\.1:\d+\/boom\/ -> 500$/.test(r.properties.evidence)));
     const json = JSON.parse(renderJson(report)) as Report;
     assert.ok(json.findings.some((f) => f.proof.some((p) => p.kind === 'http' && p.url.endsWith('/boom/'))));
     assert.deepEqual((json.health_check?.ssl as { valid: boolean }).valid, true);

@@ -81,12 +81,15 @@ export function keygen(path: string, type = 'ed25519'): string {
 }
 
 /** Starts sshd on 127.0.0.1:<free port> with a throwaway host key; the user key may log in as root and LAB_USER. */
-export async function startSshd(root: string): Promise<SshdLab> {
+export async function startSshd(root: string, shared?: { userKey: string; forceCommand?: string }): Promise<SshdLab> {
   const dir = join(root, 'sshd');
   mkdirSync(dir, { recursive: true });
+  // sshd reads AuthorizedKeysFile as the logging-in user: the unprivileged lab user must be able to reach it.
+  chmodSync(root, 0o755);
   mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
   const hostKeyPub = keygen(join(dir, 'host_key'));
-  const userPub = keygen(join(dir, 'user_key'));
+  const userKey = shared?.userKey ?? join(dir, 'user_key');
+  const userPub = shared ? readFileSync(`${shared.userKey}.pub`, 'utf8').trim() : keygen(userKey);
   writeFileSync(join(dir, 'authorized_keys'), `${userPub}\n`, { mode: 0o644 });
   chmodSync(dir, 0o755);
   const port = await freePort();
@@ -105,6 +108,7 @@ export async function startSshd(root: string): Promise<SshdLab> {
     'MaxSessions 20',
     'MaxStartups 100',
     'LogLevel ERROR',
+    ...(shared?.forceCommand ? [`ForceCommand ${shared.forceCommand}`] : []),
     '',
   ].join('\n');
   writeFileSync(join(dir, 'sshd_config'), config);
@@ -120,7 +124,7 @@ export async function startSshd(root: string): Promise<SshdLab> {
   const knownHosts = join(dir, 'known_hosts');
   const [type, key] = hostKeyPub.split(' ');
   writeFileSync(knownHosts, `[127.0.0.1]:${port} ${type} ${key}\n`);
-  return { port, dir, userKey: join(dir, 'user_key'), hostKeyPub, knownHosts, process: proc };
+  return { port, dir, userKey, hostKeyPub, knownHosts, process: proc };
 }
 
 export interface Services {

@@ -104,7 +104,8 @@ export async function startCluster(install: PgInstall, options: ClusterOptions =
       spawnSync(pgCtl, ['-D', data, '-m', 'immediate', '-w', '-t', '30', 'stop'], { ...ids, env: serverEnv, cwd: dir, stdio: 'ignore', timeout: 60_000 });
       killLeftover(data);
     }
-    rmSync(dir, { recursive: true, force: true });
+    // Retries: a server process that is still exiting may create or remove a file while the tree is deleted.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
   try {
     mkdirSync(sock);
@@ -112,6 +113,8 @@ export async function startCluster(install: PgInstall, options: ClusterOptions =
     const pwfile = join(dir, 'pwfile');
     writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
     if (runAs) for (const p of [dir, sock, pwfile]) chownSync(p, runAs.uid, runAs.gid);
+    // The superuser is named postgres: dumps say "OWNER TO postgres" and expect that role to exist, as it does on
+    // every server. Password authentication even on loopback: other local users must not read restored data.
     const init = await run(
       join(install.dir, 'initdb'),
       ['-D', data, '-U', 'postgres', `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-sync'],
@@ -146,14 +149,27 @@ export async function startCluster(install: PgInstall, options: ClusterOptions =
   }
 }
 
-/** If pg_ctl could not stop the postmaster, kill it by the pid in its pid file so no server outlives us. */
+/** If pg_ctl could not stop the postmaster, kill it by the pid in its pid file and wait until it is gone. */
 function killLeftover(data: string): void {
+  let pid = 0;
   try {
-    const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    if (pid > 0) process.kill(pid, 'SIGKILL');
+    pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
   } catch {
-    // No pid file (stopped) or no such process: nothing left.
+    return; // No pid file: the server stopped.
   }
+  if (!(pid > 0)) return;
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (alive()) process.kill(pid, 'SIGKILL');
+  // Synchronous wait (teardown also runs in exit and signal handlers, where nothing asynchronous runs).
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < 50 && alive(); i++) Atomics.wait(pause, 0, 0, 100);
 }
 
 function lastLines(text: string, n = 5): string {

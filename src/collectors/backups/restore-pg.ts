@@ -68,13 +68,13 @@ class ByteCounter extends Transform {
   }
 }
 
-function proofOf(conn: PgConn, shown: string, r: RunResult): CommandProof {
+function proofOf(shown: string, r: RunResult): CommandProof {
   const output = [r.spawnError ? `opsaudit: ${r.spawnError}` : '', r.stderr.trim()].filter(Boolean).join('\n');
-  return { kind: 'command', host: 'localhost', command: shown, exit_code: r.code, duration_ms: r.durationMs, output: trimOutput(output, conn) };
+  return { kind: 'command', host: 'localhost', command: shown, exit_code: r.code, duration_ms: r.durationMs, output: trimOutput(output) };
 }
 
 /** Keeps proof output readable: the first error and what surrounds it, not thousands of verbose lines. */
-function trimOutput(output: string, _conn: PgConn): string {
+function trimOutput(output: string): string {
   const lines = output.split('\n');
   if (lines.length <= 40) return output;
   const err = lines.findIndex((l) => /\b(ERROR|FATAL|error):/.test(l));
@@ -141,7 +141,7 @@ export async function restorePlain(
   const r = await run(program(conn, 'psql'), args, { env: clientEnv(conn), input: stream });
   file.destroy();
   const shown = `${gzip ? `gunzip -c ${path} | ` : `cat ${path} | `}${commandLine('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-d', conn.database, '-f', '-'])}`;
-  const proof = proofOf(conn, shown, r);
+  const proof = proofOf(shown, r);
   let firstError = psqlFirstError(r.stderr);
   const readFailed = inputError ?? r.spawnError;
   if (readFailed && !firstError) firstError = { message: `the dump could not be read to the end: ${readFailed}`, line: null, text: null, tocEntry: null };
@@ -165,7 +165,7 @@ export async function restoreArchive(
       if (/^pg_restore: (creating|processing|executing|restoring) /.test(l)) onEntry?.(++done);
     },
   });
-  const proof = proofOf(conn, commandLine('pg_restore', args), r);
+  const proof = proofOf(commandLine('pg_restore', args), r);
   let firstError = pgRestoreFirstError(r.stderr);
   const ok = r.code === 0 && r.spawnError === null && firstError === null;
   if (!ok && !firstError) firstError = { message: r.spawnError ?? `pg_restore exited with ${r.code ?? r.signal}`, line: null, text: null, tocEntry: null };

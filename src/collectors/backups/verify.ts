@@ -146,10 +146,11 @@ function pickEngine(s: VerifySession, plain: boolean, need: number | null, d: De
   };
 }
 
-async function prepareTarget(s: VerifySession, pick: EnginePick, extensions: readonly string[]): Promise<Target> {
-  if (pick.kind === 'embedded') return embeddedTarget(extensions);
-  if (pick.kind === 'dsn') return dsnTarget(s.dsn!, pick.install!);
-  return clusterTarget(s.pool, pick.install!);
+function prepareTarget(s: VerifySession, pick: EnginePick, extensions: readonly string[]): Promise<Target> {
+  const p = pick.kind === 'embedded' ? embeddedTarget(extensions) : pick.kind === 'dsn' ? dsnTarget(s.dsn!, pick.install!) : clusterTarget(s.pool, pick.install!);
+  // Started early and awaited later: a failure must not surface as an unhandled rejection in between.
+  p.catch(() => undefined);
+  return p;
 }
 
 /** The text of line `n` of a plain dump (decompressed), for quoting the line an error points at. */
@@ -173,9 +174,8 @@ async function lineOf(path: string, gzip: boolean, n: number): Promise<string | 
 /** Roles and extensions of an archive: pg_restore --schema-only writes the SQL that names them. */
 async function scanArchiveSchema(install: PgInstall, path: string): Promise<ScriptScan | null> {
   const args = ['--schema-only', '-f', '-', path];
-  let scan: Promise<ScriptScan> | null = null;
   const input = new Readable({ read() {} });
-  scan = scanStream(input);
+  const scan = scanStream(input);
   const r = await run(`${install.dir}/pg_restore`, args, {
     timeoutMs: 10 * 60_000,
     onStdout: (chunk) => input.push(chunk),

@@ -61,7 +61,10 @@ export function request(url: string, timeoutMs: number): Promise<HttpExchange> {
       const chunks: Buffer[] = [];
       let size = 0;
       let truncated = false;
+      let done = false;
       const finish = () => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
         const { headers, setCookies } = headerRecord(res.rawHeaders);
         resolve({
@@ -87,13 +90,10 @@ export function request(url: string, timeoutMs: number): Promise<HttpExchange> {
           res.destroy();
         }
       });
-      res.on('end', () => {
-        if (!truncated) finish();
-      });
-      res.on('error', () => {
-        // A body cut short (timeout, reset) still has its status and headers: report what arrived.
-        if (!truncated) finish();
-      });
+      res.on('end', finish);
+      // A body cut short (time limit, reset) still has its status and headers: report what arrived.
+      res.on('error', finish);
+      res.on('close', finish);
     });
     const timer = setTimeout(() => req.destroy(new ProbeTimeout(timeoutMs, 'response')), timeoutMs);
     req.on('error', (err) => {

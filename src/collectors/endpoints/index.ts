@@ -1,6 +1,6 @@
 // Probes every --url (TLS and HTTP) concurrently, each within its own time budget, and assembles a FactStore.
 import { randomBytes } from 'node:crypto';
-import type { EndpointFacts, EndpointSettings, Facts, FactStore, HttpFetch } from '../../facts/index.js';
+import type { EndpointFacts, EndpointSettings, Facts, FactStore } from '../../facts/index.js';
 import { UsageError } from '../../core/errors.js';
 import { Budget, isUnreachable, seconds } from './net.js';
 import { budgetedRequest, fetchSameHost } from './http.js';
@@ -130,11 +130,6 @@ export function emptyFacts(endpoints: EndpointFacts[] = []): Facts {
     texts: [],
     endpoints,
   };
-}
-
-/** The last hop of a fetch, i.e. the answer that was finally given. */
-export function finalHop(f: HttpFetch): HttpFetch['hops'][number] {
-  return f.hops[f.hops.length - 1];
 }
 
 /** Probes every URL concurrently (each bounded by its budget) and returns their facts in the order given. */

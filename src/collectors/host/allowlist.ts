@@ -135,12 +135,12 @@ export const COMMANDS = {
     sudo: 'root',
     reads: "a certificate's subject and expiry",
   },
-  'apt-simulate': {
+  'apt-upgradable': {
     group: 'updates',
-    argv: ['apt-get', '--simulate', '-o', 'Debug::NoLocking=1', 'dist-upgrade'],
+    argv: ['apt', 'list', '--upgradable'],
     sudo: 'never',
-    reads: 'pending package updates (simulation only: nothing is installed)',
-    // Resolving a large upgrade takes tens of seconds on a small or busy host.
+    reads: 'pending package updates from the package lists already on the host (nothing is fetched or installed)',
+    // Reading a large package cache takes several seconds on a small or busy host.
     timeoutMs: 120_000,
   },
   'reboot-required': {

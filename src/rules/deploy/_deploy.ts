@@ -31,6 +31,8 @@ export interface DeployUnit {
   steps: DeployStep[];
   /** Shell scripts whose steps were inlined (a CI job running ./deploy.sh). */
   scripts: string[];
+  /** For a CI job or make target running repository scripts: where each script starts doing the deploy. */
+  scriptAnchors?: (Located<unknown> | SourceLoc)[];
 }
 
 /** Gets new code or images onto the server. */
@@ -214,6 +216,7 @@ function ciUnits(facts: Facts): DeployUnit[] {
       if (!isDeployJob(w, j)) continue;
       const steps: DeployStep[] = [];
       const scripts: string[] = [];
+      const anchors: (Located<unknown> | SourceLoc)[] = [];
       for (const s of j.steps) {
         const at = s.run ?? s.uses ?? j.name;
         const texts = [s.run, ...Object.values(s.with ?? {})].filter((x): x is Located<string> => x !== null && x !== undefined);
@@ -225,12 +228,15 @@ function ciUnits(facts: Facts): DeployUnit[] {
             for (const other of referencedScripts(line, facts.shell, null)) {
               if (scripts.includes(other.path)) continue;
               scripts.push(other.path);
-              steps.push(...inline(other, null, facts.shell, new Set([other.path]), 1, new Set(scripts)));
+              const inlined = inline(other, null, facts.shell, new Set([other.path]), 1, new Set(scripts));
+              const first = inlined.find((x) => UPDATE.test(x.text) || START.test(x.text)) ?? inlined[0];
+              if (first) anchors.push(first.at);
+              steps.push(...inlined);
             }
           }
         }
       }
-      out.push({ kind: 'ci', label: `${w.path} job ${j.name.value}`, file: w.path, at: j.name, steps, scripts });
+      out.push({ kind: 'ci', label: `${w.path} job ${j.name.value}`, file: w.path, at: j.name, steps, scripts, scriptAnchors: anchors });
     }
   }
   return out;

@@ -36,7 +36,7 @@ testRule(rule, {
     {
       name: 'test job in the same workflow, deploy does not need it',
       files: { '.github/workflows/ci.yml': `on:\n  push:\n    branches: [main]\njobs:\n${testJob}${deployJob}` },
-      expect: [{ messageId: 'notAwaited', file: '.github/workflows/ci.yml', line: 12 }],
+      expect: [{ messageId: 'notAwaited', file: '.github/workflows/ci.yml', line: 11 }],
     },
   ],
   unknown: [

@@ -37,7 +37,7 @@ export default defineRule({
   verify: 'Push a commit with a failing test to a throwaway branch wired like production   # expect the deploy job to be skipped',
   messages: {
     noTests: 'Job "{job}" in {workflow} deploys, and no test suite runs before it (not in the job, in a job it needs, or anywhere in CI).',
-    notAwaited: 'Job "{job}" in {workflow} deploys without waiting for the tests: they run in {testWorkflow}, which the deploy does not need or wait for.',
+    notAwaited: 'Job "{job}" in {workflow} deploys without waiting for the tests: they run in {testWorkflow}, in parallel with the deploy.',
   },
   check({ ci }, ctx) {
     let judged = 0;

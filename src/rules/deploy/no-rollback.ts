@@ -81,7 +81,9 @@ export default defineRule({
     if (platform && /(Procfile|Heroku|Fly|Render|Railway|App Engine|Helm|Kubernetes|Kamal|Elastic Beanstalk|Platform\.sh)/i.test(platform.label)) {
       return ctx.unknown(target, `${platform.label} (${platform.path}) keeps earlier releases; whether rolling back is part of the procedure is not visible`);
     }
+    // Point at the deploy script a pipeline runs (where a rollback would be written), then at the pipeline itself.
     const u = units[0];
-    ctx.fail('none', { at: u.at, also: units.slice(1).map((x) => x.at), target, data: { unit: units.map((x) => x.label).join(', ') } });
+    const [first, ...rest] = [...(u.scriptAnchors ?? []), u.at, ...units.slice(1).flatMap((x) => [...(x.scriptAnchors ?? []), x.at])];
+    ctx.fail('none', { at: first, also: rest, target, data: { unit: units.map((x) => x.label).join(', ') } });
   },
 });

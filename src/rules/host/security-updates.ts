@@ -23,7 +23,7 @@ export default defineRule({
       const where = target(h, 'security updates');
       if (u.security.length === 0) return ctx.pass(where, `${u.pending} update(s) pending, none from the security archive (package lists as last fetched on the host)`);
       const proof = h.updates.proof[0];
-      const lines = proof.output.split('\n').filter((l) => l.startsWith('Inst ') && /security/i.test(l));
+      const lines = proof.output.split('\n').filter((l) => /^[^/\s]+\/\S*-security\b/.test(l));
       const shown = lines.slice(0, 10);
       if (lines.length > shown.length) shown.push(`… (${lines.length - shown.length} more)`);
       const packages = u.security.slice(0, 5).join(', ') + (u.security.length > 5 ? ', …' : '');

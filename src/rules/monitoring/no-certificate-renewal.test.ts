@@ -31,8 +31,26 @@ testRule(rule, {
       files: { 'nginx/shop.conf': site, 'docker-compose.prod.yml': compose() },
       expect: [{ messageId: 'noRenewal', file: 'nginx/shop.conf', line: 4 }],
     },
+    {
+      name: 'seed 001: host /etc/letsencrypt mounted into nginx, renewal only documented as manual',
+      files: {
+        'docker/nginx/prod.conf': site,
+        'docker-compose.yml': compose().replace('./nginx:/etc/nginx/conf.d:ro', './docker/nginx/prod.conf:/etc/nginx/conf.d/prod.conf:ro').replace('./certbot/conf:/etc/letsencrypt:ro', '/etc/letsencrypt:/etc/letsencrypt:ro'),
+        'docs/deployment.md': '# Deployment\n\nCertificates: obtained once with `certbot certonly --webroot -w /var/www/certbot -d shop.example.org`.\nRenew them before they expire (every 90 days).\n',
+      },
+      expect: [{ messageId: 'noRenewal', file: 'docker/nginx/prod.conf', line: 4 }],
+    },
   ],
   unknown: [
+    {
+      name: 'host certbot package, nginx in a container, no reload hook visible',
+      files: {
+        'docker/nginx/prod.conf': site,
+        'docker-compose.yml': compose().replace('./nginx:/etc/nginx/conf.d:ro', './docker/nginx/prod.conf:/etc/nginx/conf.d/prod.conf:ro').replace('./certbot/conf:/etc/letsencrypt:ro', '/etc/letsencrypt:/etc/letsencrypt:ro'),
+        'scripts/provision.sh': '#!/bin/bash\nset -euo pipefail\napt-get install -y certbot\ncertbot certonly --standalone -d shop.example.org\n',
+      },
+      reason: /reloads them/,
+    },
     { name: 'host nginx with certbot paths', files: { 'deploy/nginx/shop.conf': site.replace('web:8000', '127.0.0.1:8000') }, reason: /how certbot was installed/ },
     { name: 'purchased certificate', files: { 'deploy/nginx/shop.conf': site.replace(/\/etc\/letsencrypt\/live\/shop.example.org\/(fullchain|privkey)/g, '/etc/ssl/shop/$1') }, reason: /provided by hand/ },
   ],

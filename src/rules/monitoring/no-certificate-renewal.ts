@@ -4,6 +4,7 @@ import type { Located, SourceLoc } from '../../core/types/located.js';
 import type { Facts } from '../../facts/index.js';
 import type { ComposeService } from '../../facts/compose.js';
 import { isDevFile, isDjangoService, isProxyService, walkNginx } from '../django/_stack.js';
+import { docLine } from '../dr/_docs.js';
 
 /** A certificate the proxy reads from a file. */
 interface CertFile {
@@ -60,29 +61,49 @@ function renewsItself(s: ComposeService, facts: Facts): string | null {
 const RENEW_COMMAND = /\b(certbot(-auto)?\s+[^\n]*\brenew\b|acme\.sh\s+[^\n]*--(cron|renew|install-cronjob)|lego\s+[^\n]*\brenew\b|dehydrated\s+[^\n]*(-c|--cron)\b|getssl\b)/;
 const CERTBOT_PACKAGE = /\b(apt(-get)?|yum|dnf|zypper|apk|snap|pip3?|pipx)\s+[^\n]*install\b[^\n]*\b(certbot|python3-certbot[\w-]*)\b/;
 
+/** Something that renews certificates: inside the stack (a container) or on the host (cron, timer, package). */
+interface Renewer {
+  what: string;
+  where: 'stack' | 'host';
+}
+
+const RELOAD_HOOK = /(nginx\s+-s\s+reload|--deploy-hook|--post-hook|renewal-hooks|(restart|reload|kill\s+-s\s+HUP)\s+\S*nginx|nginx\S*\s+(restart|reload))/;
+
 /** What renews certificates: an ACME container, a renew command in cron/timers/scripts, or certbot from a package. */
-function renewer(facts: Facts): string | null {
+function renewer(facts: Facts): Renewer | null {
   for (const p of facts.compose) for (const s of p.services) {
     const r = renewsItself(s, facts);
-    if (r) return r;
+    if (r) return { what: r, where: 'stack' };
   }
-  for (const e of facts.cron) if (RENEW_COMMAND.test(e.command.value)) return `crontab ${e.path}`;
+  for (const e of facts.cron) if (RENEW_COMMAND.test(e.command.value)) return { what: `crontab ${e.path}`, where: 'host' };
   for (const u of facts.systemd) {
-    if (/(certbot|letsencrypt|acme|cert-?renew)/i.test(u.name) && (u.type === 'timer' || u.commands.some((c) => RENEW_COMMAND.test(c.text)))) return `systemd unit ${u.path}`;
+    if (/(certbot|letsencrypt|acme|cert-?renew)/i.test(u.name) && (u.type === 'timer' || u.commands.some((c) => RENEW_COMMAND.test(c.text)))) return { what: `systemd unit ${u.path}`, where: 'host' };
   }
   for (const s of facts.shell) {
     for (const c of s.commands) {
       const text = `${c.effectiveName} ${c.effectiveArgs.join(' ')}`;
-      if (RENEW_COMMAND.test(text) && /(cron|timer|schedul)/i.test(`${s.path} ${c.text}`)) return `${s.path}:${c.loc.line}`;
-      if (CERTBOT_PACKAGE.test(text)) return `certbot installed from a package in ${s.path} (the package installs a renewal timer)`;
+      if (RENEW_COMMAND.test(text) && /(cron|timer|schedul)/i.test(`${s.path} ${c.text}`)) return { what: `${s.path}:${c.loc.line}`, where: 'host' };
+      if (CERTBOT_PACKAGE.test(text)) return { what: `certbot installed from a package in ${s.path} (the package installs a renewal timer)`, where: 'host' };
     }
-    for (const h of s.heredocs) if (RENEW_COMMAND.test(h.body.value)) return `${s.path}:${h.body.loc.line}`;
+    for (const h of s.heredocs) if (RENEW_COMMAND.test(h.body.value)) return { what: `${s.path}:${h.body.loc.line}`, where: 'host' };
   }
   for (const w of facts.ci) {
     if (w.schedules.length === 0) continue;
-    if (w.jobs.some((j) => j.steps.some((st) => RENEW_COMMAND.test(`${st.run?.value ?? ''}\n${Object.values(st.with ?? {}).map((v) => v.value).join('\n')}`)))) return `scheduled workflow ${w.path}`;
+    if (w.jobs.some((j) => j.steps.some((st) => RENEW_COMMAND.test(`${st.run?.value ?? ''}\n${Object.values(st.with ?? {}).map((v) => v.value).join('\n')}`)))) return { what: `scheduled workflow ${w.path}`, where: 'host' };
   }
+  const doc = docLine(facts, CERTBOT_PACKAGE);
+  if (doc) return { what: `certbot installed from a package per ${doc.file.path}:${doc.line.loc.line} (the package installs a renewal timer)`, where: 'host' };
   return null;
+}
+
+/** A reload of nginx after renewal, anywhere (deploy hooks, cron lines, scripts, docs). */
+function reloadHook(facts: Facts): boolean {
+  const texts = [
+    ...facts.cron.map((e) => e.command.value),
+    ...facts.shell.flatMap((s) => [...s.commands.map((c) => c.text), ...s.heredocs.map((h) => h.body.value)]),
+    ...facts.texts.flatMap((t) => t.lines.map((l) => l.value)),
+  ];
+  return texts.some((t) => RELOAD_HOOK.test(t));
 }
 
 export default defineRule({
@@ -107,9 +128,13 @@ export default defineRule({
     if (certs.length === 0) return ctx.notApplicable('no certificate files: TLS is terminated by an ACME-managing proxy, elsewhere, or not at all');
     const target = 'certificate renewal';
     const r = renewer(facts);
-    if (r) return ctx.pass(target, r);
-    const acmeInContainer = certs.find((c) => c.acme && c.container);
-    if (acmeInContainer) return ctx.fail('noRenewal', { at: acmeInContainer.at, target, data: { path: acmeInContainer.path } });
+    const inContainer = certs.find((c) => c.acme && c.container);
+    if (r && (r.where === 'stack' || !inContainer)) return ctx.pass(target, r.what);
+    if (r && inContainer) {
+      if (reloadHook(facts)) return ctx.pass(target, `${r.what}, with an nginx reload hook`);
+      return ctx.unknown(target, `certificates are renewed on the host (${r.what}); whether the nginx container reloads them afterwards (a --deploy-hook) is not visible`);
+    }
+    if (inContainer) return ctx.fail('noRenewal', { at: inContainer.at, target, data: { path: inContainer.path } });
     const acme = certs.find((c) => c.acme);
     if (acme) {
       return ctx.unknown(target, `nginx on the host reads ${acme.path}; certbot installed from a distribution package or snap renews it with its own timer, but how certbot was installed is not visible in the repository`);

@@ -41,7 +41,8 @@ export function parseNft(text: string): FirewallState | null {
   for (const c of chains) {
     for (const line of lines(c)) {
       if (/\b(accept|drop|reject)\b/.test(line) && !/policy/.test(line)) hasRules = true;
-      const m = /tcp dport (\{[^}]*\}|\d+(?:-\d+)?)(?!.*\bsaddr\b).*\baccept\b/.exec(line);
+      // Rules limited to source addresses (`ip saddr 10.0.0.0/8 ...`) do not open a port to everyone.
+      const m = /\bsaddr\b/.test(line) ? null : /tcp dport (\{[^}]*\}|\d+(?:-\d+)?).*\baccept\b/.exec(line);
       if (m) allowed.push(...ports(m[1].replace(/[{}\s]/g, '').replace(/-/g, ':')));
     }
   }

@@ -3,19 +3,19 @@ import type { Probed, TimeSyncState, UpdatesState } from '../../../facts/host.js
 import type { ProbeRunner } from '../runner.js';
 import { known, lines, unknownResult } from './result.js';
 
-/** Parses `apt-get --simulate dist-upgrade`: "Inst pkg [old] (new Origin:release/suite [arch])". */
-export function parseAptSimulation(text: string): { pending: number; security: string[] } {
-  const inst = lines(text).filter((l) => l.startsWith('Inst '));
-  const security = inst.filter((l) => /\([^)]*-security\b|\([^)]*Security[^)]*\)/i.test(l)).map((l) => l.split(/\s+/)[1]);
-  return { pending: inst.length, security };
+/** Parses `apt list --upgradable`: "libssl3/stable-security 3.0.15-1~deb12u1 amd64 [upgradable from: 3.0.13-1~deb12u1]". */
+export function parseAptUpgradable(text: string): { pending: number; security: string[]; lines: string[] } {
+  const upgradable = lines(text).filter((l) => /^\S+\/\S+ .*\[upgradable from:/.test(l));
+  const securityLines = upgradable.filter((l) => /^[^/\s]+\/\S*-security\b/.test(l));
+  return { pending: upgradable.length, security: securityLines.map((l) => l.split('/')[0]), lines: securityLines };
 }
 
 export async function probeUpdates(r: ProbeRunner): Promise<Probed<UpdatesState>> {
-  const [sim, reboot] = await Promise.all([r.run('apt-simulate'), r.run('reboot-required')]);
-  if (sim.status === 'missing') return unknownResult('apt-get is not installed: pending updates are only checked on Debian and Ubuntu', sim, reboot);
+  const [sim, reboot] = await Promise.all([r.run('apt-upgradable'), r.run('reboot-required')]);
+  if (sim.status === 'missing') return unknownResult('apt is not installed: pending updates are only checked on Debian and Ubuntu', sim, reboot);
   if (sim.status !== 'ok') return unknownResult(`pending updates could not be listed: ${sim.reason}`, sim, reboot);
   if (reboot.status !== 'ok') return unknownResult(`whether a reboot is required could not be read: ${reboot.reason}`, sim, reboot);
-  const { pending, security } = parseAptSimulation(sim.stdout);
+  const { pending, security } = parseAptUpgradable(sim.stdout);
   const rebootRequired = lines(reboot.stdout).some((l) => /\/reboot-required$/.test(l));
   return known({ pending, security, rebootRequired, manager: 'apt' }, sim, reboot);
 }

@@ -25,7 +25,9 @@ export class FakeTransport implements Transport {
     }
     if (typeof o === 'string') return { exitCode: 0, stdout: o, stderr: '', durationMs: 3, timedOut: false, notFound: false };
     if (o.timeout) return { exitCode: null, stdout: o.stdout ?? '', stderr: '(timed out)', durationMs: 20_000, timedOut: true, notFound: false };
-    return { exitCode: o.exit ?? 0, stdout: o.stdout ?? '', stderr: o.stderr ?? '', durationMs: 3, timedOut: false, notFound: false };
+    // Like the SSH transport: exit 127 with "not found" is a missing command.
+    const notFound = o.exit === 127 && /not found/i.test(o.stderr ?? '');
+    return { exitCode: o.exit ?? 0, stdout: o.stdout ?? '', stderr: o.stderr ?? '', durationMs: 3, timedOut: false, notFound };
   }
 
   close(): void {}

@@ -119,8 +119,7 @@ export function healthyHost(): Record<string, FakeOutput> {
     'journalctl --disk-usage': 'Archived and active journals take up 384.0M in the file system.\n',
     'find /etc/letsencrypt/live -maxdepth 2 -name cert.pem': '/etc/letsencrypt/live/erp.example.com/cert.pem\n',
     'openssl x509 -noout -subject -enddate -in /etc/letsencrypt/live/erp.example.com/cert.pem': 'subject=CN = erp.example.com\nnotAfter=Apr 15 12:00:00 2026 GMT\n',
-    'apt-get --simulate -o Debug::NoLocking=1 dist-upgrade':
-      'Reading package lists...\nBuilding dependency tree...\nReading state information...\nCalculating upgrade...\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n',
+    'apt list --upgradable': { stdout: 'Listing...\n', stderr: '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n' },
     "find /var/run -maxdepth 1 -name 'reboot-required*'": '',
     'timedatectl show': 'Timezone=Etc/UTC\nLocalRTC=no\nCanNTP=yes\nNTP=yes\nNTPSynchronized=yes\nTimeUSec=Sun 2026-02-01 12:00:00 UTC\n',
     'tail -n 1 /srv/erp/.git/logs/HEAD': `6f1d3c0a9b8e7d6c5b4a39281706f5e4d3c2b1a0 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567 deploy <deploy@erp.example.com> ${Math.round(new Date('2026-01-31T18:01:55Z').getTime() / 1000)} +0000\tpull --ff-only: Fast-forward\n`,

@@ -1,0 +1,140 @@
+// Connection failures against a real sshd: wrong key, changed or unknown host key, closed port, a server that never
+// answers, a command that hangs — each a clear message and never a pass; the CLI exits 3 when a host is not audited.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ConnectError, connectSsh } from '../../src/collectors/host/transport.js';
+import { parseHostSpec, resolveSshTarget } from '../../src/collectors/host/target.js';
+import { collectHost } from '../../src/collectors/host/collect.js';
+import { freePort, keygen, labDir, missingParts, startSshd, stopAll, type SshdLab } from './lab.js';
+
+const missing = missingParts();
+const skip = missing.length > 0 ? `lab parts not installed: ${missing.join(', ')} (see .ci/run)` : false;
+const TSX = import.meta.resolve('tsx');
+
+describe('host audit failures', { skip, timeout: 120_000 }, () => {
+  let root = '';
+  let sshd: SshdLab;
+  let silent: Server;
+  let silentPort = 0;
+
+  const target = (port: number, over: { identity?: string[]; knownHosts?: string[] } = {}) =>
+    resolveSshTarget(parseHostSpec(`root@127.0.0.1:${port}`), {
+      identity: over.identity ?? [sshd.userKey],
+      knownHosts: over.knownHosts ?? [sshd.knownHosts],
+      sshConfigPath: '/nonexistent',
+      home: root,
+    });
+  const connect = (port: number, over: Parameters<typeof target>[1] = {}, connectTimeoutMs = 10_000) => connectSsh(target(port, over), { connectTimeoutMs, agent: null });
+
+  async function refusal(p: Promise<unknown>): Promise<ConnectError> {
+    try {
+      await p;
+    } catch (e) {
+      assert.ok(e instanceof ConnectError, `not a ConnectError: ${String(e)}`);
+      return e;
+    }
+    assert.fail('the connection was accepted');
+  }
+
+  before(async () => {
+    root = labDir();
+    sshd = await startSshd(root);
+    // Accepts TCP and never says a word: an SSH handshake against it can only time out.
+    silentPort = await freePort();
+    silent = createServer(() => {});
+    await new Promise<void>((res) => silent.listen(silentPort, '127.0.0.1', res));
+  });
+
+  after(async () => {
+    silent?.close();
+    await stopAll(sshd ? [sshd.process] : [], [root]);
+  });
+
+  it('connects with the right key and known host', async () => {
+    const t = await connect(sshd.port);
+    const r = await t.exec(['id', '-u'], 10_000);
+    t.close();
+    assert.equal(r.exitCode, 0);
+    assert.match(r.stdout, /^\d+\n$/);
+  });
+
+  it('refuses authentication with a key the server does not know', async () => {
+    keygen(join(root, 'stranger'));
+    const e = await refusal(connect(sshd.port, { identity: [join(root, 'stranger')] }));
+    assert.equal(e.kind, 'auth');
+    assert.match(e.message, /authentication refused for root@127\.0\.0\.1:\d+ \(tried publickey\)/);
+  });
+
+  it('refuses a changed host key', async () => {
+    const other = keygen(join(root, 'impostor')).split(' ');
+    const kh = join(root, 'known_hosts_changed');
+    writeFileSync(kh, `[127.0.0.1]:${sshd.port} ${other[0]} ${other[1]}\n`);
+    const e = await refusal(connect(sshd.port, { knownHosts: [kh] }));
+    assert.equal(e.kind, 'host-key');
+    assert.match(e.message, /HOST KEY MISMATCH for \[127\.0\.0\.1\]:\d+/);
+  });
+
+  it('refuses an unknown host instead of trusting it', async () => {
+    const kh = join(root, 'known_hosts_empty');
+    writeFileSync(kh, '');
+    const e = await refusal(connect(sshd.port, { knownHosts: [kh] }));
+    assert.equal(e.kind, 'host-key');
+    assert.match(e.message, /is not in known_hosts: opsaudit never trusts an unknown host key/);
+  });
+
+  it('reports a closed port', async () => {
+    const e = await refusal(connect(await freePort()));
+    assert.equal(e.kind, 'refused');
+    assert.match(e.message, /connection refused by 127\.0\.0\.1:\d+/);
+  });
+
+  it('times out on a server that never answers', async () => {
+    const started = Date.now();
+    const e = await refusal(connect(silentPort, {}, 800));
+    assert.equal(e.kind, 'timeout');
+    assert.match(e.message, /timed out connecting to 127\.0\.0\.1:\d+ after 800 ms/);
+    assert.ok(Date.now() - started < 5000);
+  });
+
+  it('stops a command that hangs and says so', async () => {
+    const t = await connect(sshd.port);
+    const started = Date.now();
+    const r = await t.exec(['sleep', '30'], 500);
+    t.close();
+    assert.equal(r.timedOut, true);
+    assert.equal(r.exitCode, null);
+    assert.ok(Date.now() - started < 5000);
+  });
+
+  it('a missing command is reported as not installed', async () => {
+    const t = await connect(sshd.port);
+    const r = await t.exec(['opsaudit-no-such-tool', '--version'], 10_000);
+    t.close();
+    assert.equal(r.notFound, true);
+  });
+
+  it('makes every probe unknown, with the reason, when the host cannot be reached', async () => {
+    const port = await freePort();
+    const { facts } = await collectHost(parseHostSpec(`root@127.0.0.1:${port}`), { ssh: { identity: [sshd.userKey], knownHosts: [sshd.knownHosts], sshConfigPath: '/nonexistent', agent: null } });
+    assert.match(facts.failure ?? '', /connection refused/);
+    assert.equal(facts.disks.ok, false);
+    assert.equal(facts.commands.length, 0);
+  });
+
+  it('the CLI writes the report and exits 3 when a host could not be audited', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', TSX, 'src/cli/main.ts', 'scan', '--host', `root@127.0.0.1:${sshd.port}`, '--identity', join(root, 'stranger'), '--known-hosts', sshd.knownHosts, '--ssh-config', '/nonexistent', '--format', 'json', '--quiet'],
+      { encoding: 'utf8', env: { ...process.env, SSH_AUTH_SOCK: '', NO_COLOR: '1' } },
+    );
+    assert.equal(r.status, 3, r.stderr);
+    assert.match(r.stderr, /could not be audited: authentication refused/);
+    const report = JSON.parse(r.stdout) as { health_check: { error: string }; checks: { status: string }[] };
+    assert.match(report.health_check.error, /authentication refused/);
+    assert.ok(report.checks.every((c) => c.status === 'unknown'));
+  });
+});
