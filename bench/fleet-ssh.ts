@@ -7,6 +7,7 @@
 // Usage: npx tsx bench/fleet-ssh.ts [--hosts 20] [--concurrency 20] [--mode real|replay|both]
 import { createHash } from 'node:crypto';
 import { appendFileSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { auditHosts } from '../src/collectors/host/fleet.js';
 import { parseHostSpec } from '../src/collectors/host/target.js';
@@ -43,11 +44,15 @@ async function measure(label: string, labs: SshdLab[], knownHosts: string): Prom
   const [one] = await auditHosts(specs.slice(0, 1), options);
   const single = performance.now() - t;
   t = performance.now();
+  const cpu = process.cpuUsage();
   const all = await auditHosts(specs, options);
   const many = performance.now() - t;
+  const used = process.cpuUsage(cpu);
   const failed = [one, ...all].filter((a) => a.facts.failure);
   console.log(`[${label}] ${labs.length} hosts, concurrency ${concurrency}, ${one.facts.commands.length} commands per host`);
   console.log(`[${label}] one host: ${(single / 1000).toFixed(1)} s; ${labs.length} hosts: ${(many / 1000).toFixed(1)} s; ratio ${(many / single).toFixed(2)}× (target ≤ 3×)`);
+  // opsaudit's own CPU for the fleet run: what is left of the wall time is the hosts' side (sshd sessions, commands).
+  console.log(`[${label}] opsaudit CPU for the ${labs.length}-host run: ${((used.user + used.system) / 1e6).toFixed(1)} s; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} CPUs`);
   if (failed.length > 0) console.log(`[${label}] FAILED: ${failed.map((a) => `${a.facts.name}: ${a.facts.failure}`).join('; ')}`);
   return one;
 }

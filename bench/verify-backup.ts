@@ -3,7 +3,7 @@
 //   bare:     fresh throwaway cluster (same settings) + createdb + `psql -f` / `pg_restore` + stop
 //   opsaudit: verifyBackups() — detection, checksum, scan, cluster, restore with stop-on-error, row counts, teardown
 // alternately, and prints the median of each and their ratio (target ≤ 1.15).
-// Usage: npx tsx bench/verify-backup.ts [--mb 200] [--runs 3] [--format plain|custom|both] [--keep]
+// Usage: npx tsx bench/verify-backup.ts [--mb 210] [--runs 3] [--format plain|custom|both] [--keep]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { clientEnv } from '../src/collectors/backups/pg-client.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const targetMb = Number(opt('--mb', '200'));
+const targetMb = Number(opt('--mb', '210'));
 const runs = Number(opt('--runs', '3'));
 const formats = opt('--format', 'both') === 'both' ? ['plain', 'custom'] : [opt('--format', 'plain')];
 const keep = args.includes('--keep');

@@ -88,7 +88,7 @@ export function failedHost(name: string, transport: 'ssh' | 'local', reason: str
 
 async function open(spec: HostSpec, options: HostAuditOptions): Promise<Transport> {
   if (options.transport) return options.transport;
-  if (spec.local) return new LocalTransport();
+  if (spec.local) return new LocalTransport(spec.label);
   const target = resolveSshTarget(spec, options.ssh);
   return connectSsh(target, { connectTimeoutMs: options.connectTimeoutMs ?? 10_000, agent: options.ssh?.agent });
 }

@@ -49,8 +49,10 @@ function collector() {
 
 /** Runs commands on this machine with spawn (no shell), the C locale and a timeout. */
 export class LocalTransport implements Transport {
-  readonly host = 'local';
   readonly kind = 'local';
+
+  /** `host` names this machine in proofs ("local", or an inventory's name for it). */
+  constructor(readonly host = 'local') {}
 
   exec(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
     const started = performance.now();
