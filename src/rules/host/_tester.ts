@@ -24,6 +24,7 @@ export interface HostCase {
   sudo?: boolean;
   thresholds?: Partial<HostThresholds>;
   backupDirs?: string[];
+  appLogDirs?: string[];
   /** The host could not be audited at all (connection failure). */
   failure?: string;
   /** No host in the scan. */
@@ -62,7 +63,7 @@ export async function runHostCase(rule: AnyRule, c: HostCase): Promise<{ report:
     const outputs = { ...healthyHost(), ...c.outputs };
     for (const w of c.without ?? []) delete outputs[w];
     const transport = new FakeTransport(outputs);
-    audit = await collectHost(parseHostSpec('deploy@web1'), { transport, now: NOW, sudo: c.sudo, thresholds, backupDirs: c.backupDirs });
+    audit = await collectHost(parseHostSpec('deploy@web1'), { transport, now: NOW, sudo: c.sudo, thresholds, backupDirs: c.backupDirs, appLogDirs: c.appLogDirs });
     executed = transport.executed;
   }
   const store = withHosts([audit]);

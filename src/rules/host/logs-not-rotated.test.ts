@@ -15,6 +15,12 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a log in --app-log-dir cites the listing of that directory',
+      outputs: { "find /srv/erp/logs -maxdepth 2 -type f -name '*.log'": '/srv/erp/logs/django.log\n' },
+      appLogDirs: ['/srv/erp/logs'],
+      expect: [{ messageId: 'unrotated', command: "find /srv/erp/logs -maxdepth 2 -type f -name '*.log'", says: /django\.log/ }],
+    },
+    {
       name: 'the app logrotate file was removed',
       outputs: { 'find /etc/logrotate.d -maxdepth 1 -type f': '/etc/logrotate.d/nginx\n' },
       expect: [{ messageId: 'unrotated', command: LOGS, says: /\/var\/log\/gunicorn\/erp\.log/ }],

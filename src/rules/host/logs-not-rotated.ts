@@ -21,12 +21,14 @@ export default defineRule({
       const lr = need(ctx, h, h.logrotate, 'logrotate');
       if (!lr) return;
       if (lr.logFiles.length === 0) return ctx.notApplicable(`no app or nginx log file under /var/log on ${h.name}`);
-      const listing = h.logrotate.proof.find((p) => p.command.startsWith('find /var/log')) ?? h.logrotate.proof[0];
+      // The listing that showed the file: /var/log's, or the --app-log-dir one.
+      const listingOf = (file: string) =>
+        h.logrotate.proof.find((p) => p.command.startsWith('find ') && p.command.includes("-name '*.log'") && p.output.split('\n').includes(file)) ?? h.logrotate.proof[0];
       for (const file of lr.logFiles) {
         const where = target(h, `log ${file}`);
         const rule = lr.rules.find((r) => r.patterns.some((p) => globCovers(p, file)));
         if (rule) ctx.pass(where, `rotated by ${rule.source}`);
-        else ctx.fail('unrotated', { at: focus(listing, [file]), also: h.logrotate.proof.filter((p) => p.command.startsWith('find /etc/logrotate.d')), target: where, data: { file, host: h.name } });
+        else ctx.fail('unrotated', { at: focus(listingOf(file), [file]), also: h.logrotate.proof.filter((p) => p.command.startsWith('find /etc/logrotate.d')), target: where, data: { file, host: h.name } });
       }
     });
   },
