@@ -28,8 +28,8 @@ export function auditRepository(root: string, options: AuditOptions = {}): Repor
   const now = options.now ?? new Date();
   const store = collectRepository(abs, { onProgress: options.onProgress, now });
   options.onProgress?.('running rules');
-  // Endpoint rules (tls/*, http/*) need --url probes, which only auditAll collects.
-  const rules = (options.rules ?? RULES).filter((r) => !needsEndpoints(r));
+  // Endpoint rules (tls/*, http/*) need --url probes and host rules (host/*) --host audits, which only auditAll collects.
+  const rules = (options.rules ?? RULES).filter((r) => !needsEndpoints(r) && !needsHosts(r));
   const raw = runRules(rules, store);
   const report = buildReport(raw, store, {
     scope: `repository ${basename(abs)}`,
