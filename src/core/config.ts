@@ -1,7 +1,7 @@
 // Validates .opsaudit.yml against its JSON Schema and returns the located suppressions plus every problem with its line.
 // Pure: the caller reads the file (src/collectors/config.ts).
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsPlugin from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ConfigProblem, ConfigSuppression } from '../facts/config.js';
 import { parseYaml, yamlToJS, type YamlNode, type YamlScalar } from '../parsers/yaml.js';
 import type { Located, SourceLoc } from './types/located.js';
@@ -17,14 +17,16 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-// ajv-formats is CommonJS: its default import is `module.exports`, which is the plugin and also carries `.default`.
-const addFormats = addFormatsPlugin.default;
+// ajv is loaded on first use (only repositories with an .opsaudit.yml need it), keeping start-up short.
+const requireCjs = createRequire(import.meta.url);
 
 let validator: ValidateFunction | undefined;
 
 /** Compiled once: ajv builds the validator code from the schema on first use. */
 function validate(): ValidateFunction {
   if (!validator) {
+    const { Ajv } = requireCjs('ajv') as typeof import('ajv');
+    const addFormats = requireCjs('ajv-formats') as typeof import('ajv-formats').default;
     const ajv = new Ajv({ allErrors: true, strict: true });
     addFormats(ajv, ['date']);
     validator = ajv.compile(CONFIG_SCHEMA);

@@ -2,7 +2,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import SSHConfig from 'ssh-config';
+import { createRequire } from 'node:module';
+import type SSHConfigType from 'ssh-config';
+
+// Loaded on first use: repository-only scans should not pay for it at start-up.
+const requireCjs = createRequire(import.meta.url);
+const sshConfig = () => requireCjs('ssh-config') as typeof SSHConfigType;
 
 /** What the user wrote for --host. */
 export interface HostSpec {
@@ -78,7 +83,7 @@ export function resolveSshTarget(spec: HostSpec, options: ResolveOptions = {}): 
   const configPath = options.sshConfigPath ?? join(home, '.ssh', 'config');
   let computed: Record<string, string | string[]> = {};
   if (existsSync(configPath)) {
-    const config = SSHConfig.parse(readFileSync(configPath, 'utf8'));
+    const config = sshConfig().parse(readFileSync(configPath, 'utf8'));
     computed = config.compute(spec.user ? { Host: spec.host, User: spec.user } : { Host: spec.host }, { ignoreCase: true, matchExec: false });
   }
   const get = (k: string) => computed[k.toLowerCase()] ?? computed[k];

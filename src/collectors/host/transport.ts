@@ -2,13 +2,15 @@
 // Both take an argument vector from the allowlist; only the SSH side joins it into a string, quoting every word.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import ssh2, { type AnyAuthMethod, type Client as SshClient, type ConnectConfig } from 'ssh2';
+import { createRequire } from 'node:module';
+import type { AnyAuthMethod, Client as SshClient, ConnectConfig } from 'ssh2';
 import { shellJoin } from './shell-quote.js';
 import { parseKnownHosts, preferredHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
 import type { SshTarget } from './target.js';
 
-// ssh2 is CommonJS: its named exports are not visible to Node's ESM loader, so read them off the default export.
-const { Client, utils } = ssh2;
+// ssh2 is loaded on first use: repository-only scans should not pay for it at start-up.
+const requireCjs = createRequire(import.meta.url);
+const ssh = () => requireCjs('ssh2') as typeof import('ssh2');
 
 /** What one command did. */
 export interface ExecResult {
@@ -124,7 +126,7 @@ function loadKeys(files: readonly string[]): { keys: Buffer[]; notes: string[] }
       notes.push(`${f}: ${(e as Error).message}`);
       continue;
     }
-    const parsed = utils.parseKey(data);
+    const parsed = ssh().utils.parseKey(data);
     if (parsed instanceof Error) notes.push(`${f}: ${parsed.message} (use ssh-agent for keys with a passphrase)`);
     else keys.push(data);
   }
@@ -147,7 +149,7 @@ export function connectSsh(target: SshTarget, options: SshConnectOptions): Promi
   }
   const algos = preferredHostKeyAlgorithms(entries, keyHost, target.port);
   let hostKeyProblem: string | null = null;
-  const client = new Client();
+  const client = new (ssh().Client)();
   const config: ConnectConfig = {
     host: target.hostname,
     port: target.port,
