@@ -5,24 +5,12 @@ import { runRule, runRules } from './engine.js';
 import { buildReport } from './report.js';
 import { sourceFile, type SourceLoc } from './types/located.js';
 import type { FactStore } from '../facts/index.js';
+import { emptyFacts } from '../collectors/empty-facts.js';
 import type { AnyRule } from './types/rule.js';
 
 function store(files: Record<string, string>, extra: Partial<FactStore> = {}): FactStore {
   return {
-    facts: {
-      repo: { root: '/x', files: [], envFiles: [], tracked: null, parseProblems: [] },
-      compose: [],
-      dockerfiles: [],
-      django: [],
-      shell: [],
-      cron: [],
-      nginx: [],
-      systemd: [],
-      logrotate: [],
-      hygiene: { dockerignores: [], gitignores: [], committedSecrets: [], scannedFiles: 0 },
-      ci: [],
-      texts: [],
-    },
+    facts: emptyFacts({ repo: { root: '/x', files: [], envFiles: [], tracked: null, parseProblems: [] } }),
     sources: new Map(Object.entries(files).map(([p, t]) => [p, sourceFile(p, t)])),
     issues: [],
     secretValues: new Set(),

@@ -1,4 +1,5 @@
 // Probes every --url (TLS and HTTP) concurrently, each within its own time budget, and assembles a FactStore.
+import { emptyFacts as emptyFactsOfAllKinds } from '../empty-facts.js';
 import { randomBytes } from 'node:crypto';
 import type { EndpointFacts, EndpointSettings, Facts, FactStore } from '../../facts/index.js';
 import { UsageError } from '../../core/errors.js';
@@ -115,21 +116,7 @@ function definedOnly(o: EndpointCollectOptions): Partial<EndpointSettings> {
 
 /** Facts with nothing from a repository: what a URL-only scan runs the endpoint rules on. */
 export function emptyFacts(endpoints: EndpointFacts[] = []): Facts {
-  return {
-    repo: { root: '', files: [], envFiles: [], tracked: null, parseProblems: [] },
-    compose: [],
-    dockerfiles: [],
-    django: [],
-    shell: [],
-    cron: [],
-    nginx: [],
-    systemd: [],
-    logrotate: [],
-    hygiene: { dockerignores: [], gitignores: [], committedSecrets: [], scannedFiles: 0 },
-    ci: [],
-    texts: [],
-    endpoints,
-  };
+  return emptyFactsOfAllKinds({ endpoints });
 }
 
 /** Probes every URL concurrently (each bounded by its budget) and returns their facts in the order given. */

@@ -1,32 +1,14 @@
 // Puts host audits into a FactStore: alone (a host-only scan) or next to a repository's facts.
 import type { CollectorIssue, Facts, FactStore } from '../../facts/index.js';
 import type { HostAudit } from './collect.js';
-
-/** Facts with nothing from a repository (a host-only scan runs only the host rules on them). */
-function noRepositoryFacts(): Facts {
-  return {
-    repo: { root: '', files: [], envFiles: [], tracked: null, parseProblems: [] },
-    compose: [],
-    dockerfiles: [],
-    django: [],
-    shell: [],
-    cron: [],
-    nginx: [],
-    systemd: [],
-    logrotate: [],
-    hygiene: { dockerignores: [], gitignores: [], committedSecrets: [], scannedFiles: 0 },
-    ci: [],
-    texts: [],
-    endpoints: [],
-  };
-}
+import { emptyFacts } from '../empty-facts.js';
 
 /**
  * Adds the hosts to `base` (or to empty facts). A host that could not be audited becomes a `host` collector
  * issue, so every host rule reports `unknown` for it with the reason instead of passing.
  */
 export function withHosts(audits: readonly HostAudit[], base?: FactStore): FactStore {
-  const store: FactStore = base ?? { facts: noRepositoryFacts(), sources: new Map(), issues: [], secretValues: new Set(), notes: [] };
+  const store: FactStore = base ?? { facts: emptyFacts(), sources: new Map(), issues: [], secretValues: new Set(), notes: [] };
   const hosts = audits.map((a) => a.facts);
   store.facts = { ...store.facts, host: [...(store.facts.host ?? []), ...hosts] };
   const issues: CollectorIssue[] = hosts.filter((h) => h.failure).map((h) => ({ kind: 'host', file: h.name, reason: `${h.name} could not be audited: ${h.failure}` }));
