@@ -109,6 +109,17 @@ function isInclude(r: Route): boolean {
   return r.view !== null && (/^include\(/.test(r.view) || /\.urls$/.test(r.view) || /\.get_urls\(\)$/.test(r.view));
 }
 
+/** One probe per health check command (its first URL), whatever number of URLs the command requests. */
+export function oncePerCommand(probes: readonly HealthProbe[]): HealthProbe[] {
+  const seen = new Set<string>();
+  return probes.filter((probe) => {
+    const key = `${probe.file}:${'loc' in probe.at ? probe.at.loc.line : probe.at.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export type RouteMatch =
   | { kind: 'routed'; route: Route; appendSlash: boolean }
   | { kind: 'under-include'; route: Route }

@@ -2,7 +2,7 @@
 import { defineRule } from '../../core/define-rule.js';
 import type { PyValue } from '../../facts/django.js';
 import { hasMiddleware, howText, judge, middleware, productionProjects, sourceEvidence, truthy, type ProdProject } from '../django/_settings.js';
-import { healthProbes, type HealthProbe } from './_health.js';
+import { healthProbes, oncePerCommand, type HealthProbe } from './_health.js';
 
 /** Django's validate_host(): exact names, '.domain' for the domain and its subdomains, '*' for anything. */
 function hostAllowed(host: string, allowed: readonly string[]): boolean {
@@ -62,12 +62,7 @@ export default defineRule({
     const probes = healthProbes(facts);
     if (probes.length === 0) return ctx.notApplicable('no Dockerfile or compose health check requests a URL from a Django container');
     const projects = productionProjects(facts.django, ctx);
-    // One finding per health check command, whatever number of URLs it requests.
-    const seen = new Set<string>();
-    for (const probe of probes) {
-      const key = `${probe.file}:${'loc' in probe.at ? probe.at.loc.line : probe.at.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const probe of oncePerCommand(probes)) {
       const target = `${probe.file}#healthcheck host`;
       if (setsHostHeader(probe)) {
         ctx.pass(target);

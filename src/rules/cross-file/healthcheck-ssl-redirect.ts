@@ -1,7 +1,7 @@
 // A plain-HTTP health check against Django with SECURE_SSL_REDIRECT gets a redirect instead of the health view.
 import { defineRule } from '../../core/define-rule.js';
 import { hasMiddleware, judge, productionProjects, pyRepr, SECURITY_MIDDLEWARE, stringList, truthy } from '../django/_settings.js';
-import { healthProbes, type HealthProbe } from './_health.js';
+import { healthProbes, oncePerCommand, type HealthProbe } from './_health.js';
 
 /** curl -L / --location, wget (follows by default) and Python's urlopen follow redirects; plain curl does not. */
 function followsRedirects(probe: HealthProbe): boolean {
@@ -52,12 +52,7 @@ export default defineRule({
     const probes = healthProbes(facts).filter((p) => /^http:\/\//i.test(p.url) || !p.url.includes('://'));
     if (probes.length === 0) return ctx.notApplicable('no Dockerfile or compose health check requests an http:// URL from a Django container');
     const projects = productionProjects(facts.django, ctx);
-    // One verdict per health check command, whatever number of URLs it requests.
-    const seen = new Set<string>();
-    for (const probe of probes) {
-      const key = `${probe.file}:${'loc' in probe.at ? probe.at.loc.line : probe.at.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const probe of oncePerCommand(probes)) {
       const target = `${probe.file}#healthcheck redirect`;
       if (claimsHttps(probe)) {
         ctx.pass(target);
