@@ -183,3 +183,14 @@ export function oneOffReason(s: ComposeService): string | null {
   if (img === 'certbot' && !/\b(while|sleep|trap)\b/.test(cmd)) return `service "${s.name.value}" runs certbot once`;
   return null;
 }
+
+/**
+ * The long-running services of the audited projects, with their project. Reports not-applicable (with the reason)
+ * when the audited projects have none, so the service rules need no bookkeeping of their own.
+ */
+export function longRunningServices(compose: ComposeProject[], ctx: RuleContext): { project: ComposeProject; service: ComposeService }[] {
+  const projects = auditedProjects(compose, ctx);
+  const services = projects.flatMap((project) => project.services.filter((service) => !oneOffReason(service)).map((service) => ({ project, service })));
+  if (projects.length > 0 && services.length === 0) ctx.notApplicable('no long-running service in the audited compose files');
+  return services;
+}

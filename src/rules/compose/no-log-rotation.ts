@@ -1,6 +1,6 @@
 // Container logs written by the json-file driver grow without bound unless max-size is set.
 import { defineRule } from '../../core/define-rule.js';
-import { auditedProjects, oneOffReason, serviceTarget } from './_shared.js';
+import { longRunningServices, serviceTarget } from './_shared.js';
 
 export default defineRule({
   id: 'compose/no-log-rotation',
@@ -23,32 +23,25 @@ export default defineRule({
     noMaxSize: 'Service "{service}" logs with the {driver} driver without a max-size option.',
   },
   check({ compose }, ctx) {
-    const projects = auditedProjects(compose, ctx);
-    let judged = 0;
-    for (const p of projects) {
-      for (const s of p.services) {
-        if (oneOffReason(s)) continue;
-        judged++;
-        const target = serviceTarget(s);
-        const data = { service: s.name.value, driver: s.logging?.driver ?? 'json-file' };
-        if (!s.logging) {
-          if (p.daemonLogRotation) ctx.pass(target);
-          else ctx.fail('defaultDriver', { at: s.name, target, data });
-          continue;
-        }
-        const driver = (s.logging.driver ?? 'json-file').toLowerCase();
-        if (driver === '') {
-          ctx.unknown(target, `the logging driver of service "${s.name.value}" comes from a variable that no env file defines`);
-        } else if (driver === 'json-file') {
-          if (s.logging.options['max-size']?.value) ctx.pass(target);
-          else ctx.fail('noMaxSize', { at: s.logging.node, target, data });
-        } else {
-          // local rotates by itself; journald, syslog, fluentd, awslogs, gelf, none and plugins (loki...) keep
-          // nothing unbounded in /var/lib/docker.
-          ctx.pass(target);
-        }
+    for (const { project: p, service: s } of longRunningServices(compose, ctx)) {
+      const target = serviceTarget(s);
+      const data = { service: s.name.value, driver: s.logging?.driver ?? 'json-file' };
+      if (!s.logging) {
+        if (p.daemonLogRotation) ctx.pass(target);
+        else ctx.fail('defaultDriver', { at: s.name, target, data });
+        continue;
+      }
+      const driver = (s.logging.driver ?? 'json-file').toLowerCase();
+      if (driver === '') {
+        ctx.unknown(target, `the logging driver of service "${s.name.value}" comes from a variable that no env file defines`);
+      } else if (driver === 'json-file') {
+        if (s.logging.options['max-size']?.value) ctx.pass(target);
+        else ctx.fail('noMaxSize', { at: s.logging.node, target, data });
+      } else {
+        // local rotates by itself; journald, syslog, fluentd, awslogs, gelf, none and plugins (loki...) keep
+        // nothing unbounded in /var/lib/docker.
+        ctx.pass(target);
       }
     }
-    if (projects.length > 0 && judged === 0) ctx.notApplicable('no long-running service in the audited compose files');
   },
 });

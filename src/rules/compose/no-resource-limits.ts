@@ -1,6 +1,6 @@
 // Long-running services need a memory limit so one container cannot take the host down.
 import { defineRule } from '../../core/define-rule.js';
-import { auditedProjects, oneOffReason, serviceTarget } from './_shared.js';
+import { longRunningServices, serviceTarget } from './_shared.js';
 
 export default defineRule({
   id: 'compose/no-resource-limits',
@@ -22,18 +22,11 @@ export default defineRule({
     noMemory: 'Service "{service}" limits CPU ({cpus}) but not memory.',
   },
   check({ compose }, ctx) {
-    const projects = auditedProjects(compose, ctx);
-    let judged = 0;
-    for (const p of projects) {
-      for (const s of p.services) {
-        if (oneOffReason(s)) continue;
-        judged++;
-        const target = serviceTarget(s);
-        if (s.memoryLimit) ctx.pass(target);
-        else if (s.cpuLimit) ctx.fail('noMemory', { at: s.cpuLimit, target, data: { service: s.name.value, cpus: s.cpuLimit.value } });
-        else ctx.fail('noLimits', { at: s.name, target, data: { service: s.name.value } });
-      }
+    for (const { service: s } of longRunningServices(compose, ctx)) {
+      const target = serviceTarget(s);
+      if (s.memoryLimit) ctx.pass(target);
+      else if (s.cpuLimit) ctx.fail('noMemory', { at: s.cpuLimit, target, data: { service: s.name.value, cpus: s.cpuLimit.value } });
+      else ctx.fail('noLimits', { at: s.name, target, data: { service: s.name.value } });
     }
-    if (projects.length > 0 && judged === 0) ctx.notApplicable('no long-running service in the audited compose files');
   },
 });

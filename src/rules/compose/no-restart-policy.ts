@@ -1,6 +1,6 @@
 // Long-running services must come back after a crash or a reboot.
 import { defineRule } from '../../core/define-rule.js';
-import { auditedProjects, oneOffReason, serviceTarget } from './_shared.js';
+import { longRunningServices, serviceTarget } from './_shared.js';
 
 export default defineRule({
   id: 'compose/no-restart-policy',
@@ -21,29 +21,22 @@ export default defineRule({
     no: 'Service "{service}" is long-running but sets restart: "{restart}".',
   },
   check({ compose }, ctx) {
-    const projects = auditedProjects(compose, ctx);
-    let judged = 0;
-    for (const p of projects) {
-      for (const s of p.services) {
-        if (oneOffReason(s)) continue;
-        judged++;
-        const target = serviceTarget(s);
-        const restart = s.restart?.value.toLowerCase();
-        const policy = s.restartPolicy?.value.toLowerCase();
-        const deploy = s.keys.deploy?.value;
-        // A stack file for `docker stack deploy` (Swarm) restarts tasks by default (restart_policy: any).
-        const swarm = !!deploy && typeof deploy === 'object' && ['replicas', 'mode', 'placement', 'update_config', 'rollback_config'].some((k) => k in deploy);
-        if ((restart && restart !== 'no' && restart !== 'false') || (policy && policy !== 'none') || (!s.restart && !s.restartPolicy && swarm)) {
-          ctx.pass(target);
-        } else if (s.restart) {
-          ctx.fail('no', { at: s.restart, target, data: { service: s.name.value, restart: s.restart.value } });
-        } else if (s.restartPolicy) {
-          ctx.fail('no', { at: s.restartPolicy, target, data: { service: s.name.value, restart: s.restartPolicy.value } });
-        } else {
-          ctx.fail('missing', { at: s.name, target, data: { service: s.name.value } });
-        }
+    for (const { service: s } of longRunningServices(compose, ctx)) {
+      const target = serviceTarget(s);
+      const restart = s.restart?.value.toLowerCase();
+      const policy = s.restartPolicy?.value.toLowerCase();
+      const deploy = s.keys.deploy?.value;
+      // A stack file for `docker stack deploy` (Swarm) restarts tasks by default (restart_policy: any).
+      const swarm = !!deploy && typeof deploy === 'object' && ['replicas', 'mode', 'placement', 'update_config', 'rollback_config'].some((k) => k in deploy);
+      if ((restart && restart !== 'no' && restart !== 'false') || (policy && policy !== 'none') || (!s.restart && !s.restartPolicy && swarm)) {
+        ctx.pass(target);
+      } else if (s.restart) {
+        ctx.fail('no', { at: s.restart, target, data: { service: s.name.value, restart: s.restart.value } });
+      } else if (s.restartPolicy) {
+        ctx.fail('no', { at: s.restartPolicy, target, data: { service: s.name.value, restart: s.restartPolicy.value } });
+      } else {
+        ctx.fail('missing', { at: s.name, target, data: { service: s.name.value } });
       }
     }
-    if (projects.length > 0 && judged === 0) ctx.notApplicable('no long-running service in the audited compose files');
   },
 });
