@@ -44,16 +44,18 @@ function peek(absPath: string, bytes = 4096): string {
 
 /** Discovers and classifies the ops files of a repository. */
 export function discoverFiles(root: string): RepoFile[] {
-  return walkRepository(root).map(({ path, size }) => {
+  return walkRepository(root).map((walked) => {
+    const { path } = walked;
     const kinds = classifyByName(path);
     const sniff = needsContentSniff(path, kinds);
-    if (sniff && size < 512 * 1024) {
+    if (sniff) {
       const head = peek(join(root, path), sniff === 'nginx' ? 65536 : sniff === 'compose' ? 8192 : 256);
       if (sniff === 'nginx' && looksLikeNginx(head)) kinds.push('nginx');
       if (sniff === 'shebang' && looksLikeShell(head)) kinds.push('shell');
       if (sniff === 'compose' && looksLikeCompose(head)) kinds.push('compose');
     }
-    return { path, kinds, size };
+    // The walked file keeps its lazily measured size.
+    return Object.assign(walked, { kinds });
   });
 }
 

@@ -8,6 +8,7 @@ import type { RestoreError } from '../../facts/backup.js';
 import { meaningOf } from './dump-statements.js';
 import type { RestoreOutcome } from './restore-pg.js';
 import { ScriptReader, isCopyFromStdin, type ScriptStatement } from './sql-script.js';
+import { importEsm } from '../../core/import-esm.js';
 
 /** What the embedded engine needs from PGlite (kept narrow so the module loads lazily). */
 export interface EmbeddedDb {
@@ -35,7 +36,7 @@ export interface EmbeddedEngine {
 /** Whether PGlite is installed (it is an optional part of opsaudit's dependencies). */
 export async function embeddedAvailable(): Promise<boolean> {
   try {
-    await import('@electric-sql/pglite');
+    await importEsm('@electric-sql/pglite');
     return true;
   } catch {
     return false;
@@ -44,12 +45,12 @@ export async function embeddedAvailable(): Promise<boolean> {
 
 /** Starts a fresh in-memory PGlite with the bundled extensions the dump needs. */
 export async function startEmbedded(extensions: readonly string[]): Promise<EmbeddedEngine> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGlite } = await importEsm<typeof import('@electric-sql/pglite')>('@electric-sql/pglite');
   const loaded: Record<string, unknown> = {};
   for (const name of extensions) {
     if (name === 'plpgsql' || !EMBEDDED_EXTENSIONS.has(name)) continue;
     const mod = name.replace(/-/g, '_');
-    const m = (await import(`@electric-sql/pglite/contrib/${mod}`)) as Record<string, unknown>;
+    const m = await importEsm(`@electric-sql/pglite/contrib/${mod}`);
     loaded[mod] = m[mod];
   }
   const db = (await PGlite.create({ extensions: loaded as never })) as unknown as EmbeddedDb;

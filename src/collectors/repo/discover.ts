@@ -12,7 +12,22 @@ const SKIP_DIRS = new Set([
 
 export interface WalkedFile {
   path: string;
-  size: number;
+  /** Bytes; asked for only where needed (a stat per file is a fifth of a large tree's walk). */
+  readonly size: number;
+}
+
+class LazySizeFile implements WalkedFile {
+  private bytes: number | undefined;
+  constructor(
+    readonly path: string,
+    private readonly absPath: string,
+  ) {}
+
+  get size(): number {
+    // A file removed since the walk counts as empty; reading it then reports the problem.
+    this.bytes ??= statSync(this.absPath, { throwIfNoEntry: false })?.size ?? 0;
+    return this.bytes;
+  }
 }
 
 interface IgnoreScope {
@@ -41,13 +56,7 @@ export function walkRepository(root: string): WalkedFile[] {
         visit(path, active);
       } else if (e.isFile()) {
         if (isIgnored(active, path, false)) continue;
-        let size = 0;
-        try {
-          size = statSync(join(abs, e.name)).size;
-        } catch {
-          continue;
-        }
-        out.push({ path, size });
+        out.push(new LazySizeFile(path, join(abs, e.name)));
       }
     }
   };

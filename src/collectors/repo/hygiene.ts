@@ -27,9 +27,9 @@ function readIgnoreFile(ctx: RepoCollectContext, path: string): IgnoreFile | nul
   return { path, dir: path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '', patterns };
 }
 
-function isScannable(path: string, size: number): boolean {
+function isTextName(path: string): boolean {
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return size <= MAX_SCAN_BYTES && (TEXT_EXTENSIONS.test(base) || base.startsWith('.env') || !base.includes('.'));
+  return TEXT_EXTENSIONS.test(base) || base.startsWith('.env') || !base.includes('.');
 }
 
 export function collectHygiene(ctx: RepoCollectContext): HygieneFacts {
@@ -38,9 +38,10 @@ export function collectHygiene(ctx: RepoCollectContext): HygieneFacts {
   const committedSecrets: CommittedSecret[] = [];
   let scannedFiles = 0;
   for (const f of ctx.files) {
-    if (!isScannable(f.path, f.size)) continue;
+    if (!isTextName(f.path)) continue;
+    // Size is judged on the text: measuring every file first would cost a stat each.
     const text = ctx.readText(f.path);
-    if (text === null) continue;
+    if (text === null || text.length > MAX_SCAN_BYTES) continue;
     scannedFiles++;
     // Cheap pre-filter: most files contain none of the markers, and are never kept as quotable sources.
     if (!/(PRIVATE KEY|AKIA|ASIA|gh[pousr]_|xox|_live_|glpat-)/.test(text)) continue;

@@ -46,6 +46,14 @@ export function productionSignals(facts: Facts): ProductionSignal[] {
 
 /** Files that hand deployment to a platform or an orchestrator, with what they are. */
 export function platformDeployment(facts: Facts): { label: string; path: string } | null {
+  if (!platformMemo.has(facts)) platformMemo.set(facts, findPlatformDeployment(facts));
+  return platformMemo.get(facts)!;
+}
+
+/** Several rules ask, and the answer walks every file of the repository. */
+const platformMemo = new WeakMap<Facts, { label: string; path: string } | null>();
+
+function findPlatformDeployment(facts: Facts): { label: string; path: string } | null {
   const checks: [RegExp, string][] = [
     [/(^|\/)procfile$/i, 'a Procfile (Heroku-style platform)'],
     [/(^|\/)fly\.toml$/i, 'fly.toml (Fly.io)'],

@@ -61,25 +61,23 @@ export function envExamples(ctx: RepoCollectContext, p: ComposeProject, referenc
     const idx = references();
     const external = consumers.filter((c) => c.image && !c.build);
     const prefixes: string[] = [];
-    let incomplete = idx.incomplete;
+    let imageIncomplete: string | null = null;
     for (const c of external) {
       const px = imagePrefixes(c.image!.value);
       if (px) prefixes.push(...px);
-      else incomplete ??= `service "${c.name.value}" runs the external image ${c.image!.value}, which may read any key of ${path} through env_file`;
+      else imageIncomplete ??= `service "${c.name.value}" runs the external image ${c.image!.value}, which may read any key of ${path} through env_file`;
     }
-    out.push({
-      path,
-      incomplete,
-      keys: file.entries.map((e) => {
-        const key = e.key.value;
-        const px = prefixes.find((x) => key.startsWith(x));
-        return {
-          key: e.key,
-          referencedIn: idx.filesNaming(key).filter((f) => f !== path),
-          implicitUse: implicitUse(key) ?? (px ? `read by an image that loads ${path} through env_file (${px}*)` : null),
-        };
-      }),
+    const keys = file.entries.map((e) => {
+      const key = e.key.value;
+      const px = prefixes.find((x) => key.startsWith(x));
+      return {
+        key: e.key,
+        referencedIn: idx.filesNaming(key).filter((f) => f !== path),
+        implicitUse: implicitUse(key) ?? (px ? `read by an image that loads ${path} through env_file (${px}*)` : null),
+      };
     });
+    // Read after the keys were searched: the search reads only as far as its answers need.
+    out.push({ path, incomplete: idx.incomplete ?? imageIncomplete, keys });
   }
   return out;
 }
