@@ -2,7 +2,7 @@
 // answers, a command that hangs — each a clear message and never a pass; the CLI exits 3 when a host is not audited.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -115,6 +115,43 @@ describe('host audit failures', { skip, timeout: 120_000 }, () => {
     const r = await t.exec(['opsaudit-no-such-tool', '--version'], 10_000);
     t.close();
     assert.equal(r.notFound, true);
+  });
+
+  it('sends commands asked for together in one session, and splits their results back', async () => {
+    const t = await connect(sshd.port);
+    const [a, b, c, d] = await Promise.all([
+      t.exec(['sh', '-c', 'echo one; echo warn >&2; exit 4'], 10_000),
+      t.exec(['opsaudit-no-such-tool'], 10_000),
+      t.exec(['sleep', '30'], 1000),
+      t.exec(['printf', '%s', 'last'], 10_000),
+    ]);
+    t.close();
+    assert.deepEqual([a.exitCode, a.stdout, a.stderr], [4, 'one\n', 'warn\n']);
+    assert.equal(b.notFound, true);
+    assert.equal(c.timedOut, true);
+    assert.equal(c.exitCode, null);
+    assert.deepEqual([d.exitCode, d.stdout], [0, 'last']);
+  });
+
+  it('falls back to one session per command when the login shell cannot run a batch', async () => {
+    // A restricted account: the forced command runs one simple command line and refuses anything longer.
+    const dir = join(root, 'restricted');
+    const script = join(dir, 'only-simple.sh');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(script, '#!/bin/sh\ncase "$SSH_ORIGINAL_COMMAND" in *"\n"*) echo "only simple commands" >&2; exit 1;; esac\nexec sh -c "$SSH_ORIGINAL_COMMAND"\n');
+    chmodSync(script, 0o755);
+    const restricted = await startSshd(join(dir, 'sshd-root'), { userKey: sshd.userKey, forceCommand: script });
+    try {
+      const t = await connectSsh(
+        resolveSshTarget(parseHostSpec(`root@127.0.0.1:${restricted.port}`), { identity: [sshd.userKey], knownHosts: [restricted.knownHosts], sshConfigPath: '/nonexistent', home: root }),
+        { connectTimeoutMs: 10_000, agent: null },
+      );
+      const [a, b] = await Promise.all([t.exec(['echo', 'first'], 10_000), t.exec(['echo', 'second'], 10_000)]);
+      t.close();
+      assert.deepEqual([a.stdout, b.stdout], ['first\n', 'second\n']);
+    } finally {
+      await stopAll([restricted.process], []);
+    }
   });
 
   it('makes every probe unknown, with the reason, when the host cannot be reached', async () => {

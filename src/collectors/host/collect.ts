@@ -33,7 +33,7 @@ export interface HostAuditOptions {
   /** certbot's live directory (default /etc/letsencrypt/live). */
   certDir?: string;
   ssh?: ResolveOptions & { agent?: string | null };
-  /** Commands in flight at once on one host (default 8; sshd allows 10 sessions per connection by default). */
+  /** Commands in flight at once on one host (default 8 locally; 64 over SSH, where they travel in batches). */
   parallelCommands?: number;
   onProgress?: (message: string) => void;
   now?: Date;
@@ -124,7 +124,8 @@ async function audit(
   progress: (m: string) => void,
 ): Promise<HostFacts> {
   const timeoutMs = options.commandTimeoutMs ?? 30_000;
-  const parallel = options.parallelCommands ?? 8;
+  // Over SSH the transport batches what is asked for together, so let every probe ask at once.
+  const parallel = options.parallelCommands ?? (transport.kind === 'ssh' ? 64 : 8);
   const probe = new ProbeRunner(transport, { timeoutMs, root: false, sudo: false, secrets });
   const id = await probe.run('id-u');
   if (id.status === 'timeout' || (id.status !== 'ok' && id.exitCode === null && !id.stdout))

@@ -1,10 +1,12 @@
 // How commands reach a host: locally (spawn without a shell) or over SSH (ssh2, verified host key, timeouts).
 // Both take an argument vector from the allowlist; only the SSH side joins it into a string, quoting every word.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AnyAuthMethod, Client as SshClient, ConnectConfig } from 'ssh2';
 import { shellJoin } from './shell-quote.js';
+import { MarkerWatch, batchScript, parseBatch, type BatchCommand } from './batch.js';
 import { parseKnownHosts, preferredHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
 import type { SshTarget } from './target.js';
 
@@ -36,16 +38,16 @@ const SBIN = '/usr/local/sbin:/usr/sbin:/sbin';
 /** Output past this is dropped: probes never need more, and a runaway command must not exhaust memory. */
 const MAX_OUTPUT = 4 * 1024 * 1024;
 
-function collector() {
+function collector(max = MAX_OUTPUT) {
   const chunks: Buffer[] = [];
   let size = 0;
   return {
     push(b: Buffer) {
-      if (size >= MAX_OUTPUT) return;
+      if (size >= max) return;
       chunks.push(b);
       size += b.length;
     },
-    text: () => Buffer.concat(chunks).subarray(0, MAX_OUTPUT).toString('utf8'),
+    text: () => Buffer.concat(chunks).subarray(0, max).toString('utf8'),
   };
 }
 
@@ -200,9 +202,28 @@ export function connectSsh(target: SshTarget, options: SshConnectOptions): Promi
   });
 }
 
-/** Runs allowlisted commands over one SSH connection; each command is one exec channel. */
+interface Pending extends BatchCommand {
+  resolve(r: ExecResult): void;
+}
+
+/** Sessions (exec channels) open at once per host; the commands waiting are shared out between them. */
+const CHANNELS = 2;
+/** Commands waiting before a second session opens next to a running one. */
+const MIN_SECOND_BATCH = 4;
+/** Commands per batch, at most: a batch runs its commands one after the other. */
+const MAX_BATCH = 24;
+
+/**
+ * Runs allowlisted commands over one SSH connection. Commands asked for together go out in batches (see
+ * batch.ts), at most CHANNELS sessions at once; a login shell that cannot run a batch (not POSIX) makes the
+ * transport fall back to one session per command.
+ */
 export class SshTransport implements Transport {
   readonly kind = 'ssh';
+  private readonly queue: Pending[] = [];
+  private active = 0;
+  private scheduled = false;
+  private batching = true;
 
   constructor(
     private readonly client: SshClient,
@@ -210,12 +231,102 @@ export class SshTransport implements Transport {
   ) {}
 
   exec(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
+    if (!this.batching) return this.execOne(argv, timeoutMs);
+    return new Promise((resolve) => {
+      this.queue.push({ argv, timeoutMs, resolve });
+      if (this.scheduled) return;
+      // Wait one turn of the event loop, so that the commands the probes ask for together travel together.
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.dispatch();
+      });
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && this.active < CHANNELS) {
+      // A second session is worth its cost for a real share of work; a straggler or two waits for the
+      // running batch, whose results usually bring more commands to send along.
+      if (this.active > 0 && this.queue.length < MIN_SECOND_BATCH) return;
+      const take = Math.min(MAX_BATCH, Math.ceil(this.queue.length / (CHANNELS - this.active)));
+      const batch = this.queue.splice(0, take);
+      this.active++;
+      void this.runBatch(batch).finally(() => {
+        this.active--;
+        this.dispatch();
+      });
+    }
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    if (batch.length === 1 || !this.batching) {
+      for (const p of batch) p.resolve(await this.execOne(p.argv, p.timeoutMs));
+      return;
+    }
+    const nonce = randomBytes(16).toString('hex');
+    const limit = batch.reduce((sum, p) => sum + p.timeoutMs, 0) + 5_000;
+    // Each command's time limit starts when its begin marker arrives; at the limit the session is killed and
+    // the commands after it go out again in a new batch.
+    let running = -1;
+    let expired = -1;
+    let timer: NodeJS.Timeout | undefined;
+    let kill = () => {};
+    const watch = new MarkerWatch(nonce, (kind, i) => {
+      clearTimeout(timer);
+      if (kind === 'e' || i >= batch.length) return;
+      running = i;
+      timer = setTimeout(() => {
+        expired = running;
+        kill();
+      }, batch[i].timeoutMs);
+    });
+    const r = await this.execLine(batchScript(batch, nonce), limit, {
+      maxOutput: MAX_OUTPUT * 4,
+      onStdout: (b) => watch.feed(b),
+      onChannel: (k) => (kill = k),
+    });
+    clearTimeout(timer);
+    if (!r.stdout.includes(nonce)) {
+      // The login shell did not run the script (fish, a restricted shell...): one session per command from now on.
+      this.batching = false;
+      for (const p of batch) p.resolve(await this.execOne(p.argv, p.timeoutMs));
+      return;
+    }
+    const results = parseBatch(batch, r.stdout, r.stderr, nonce);
+    results.forEach((res, i) => {
+      const p = batch[i];
+      if (res.completed) {
+        const notFound = res.exitCode === 127 && /not found|No such file or directory/i.test(res.stderr);
+        p.resolve({ exitCode: res.exitCode, stdout: res.stdout, stderr: res.stderr, durationMs: res.durationMs, timedOut: false, notFound });
+      } else if (i === expired) {
+        p.resolve({ exitCode: null, stdout: res.stdout, stderr: `${res.stderr}\n(timed out after ${p.timeoutMs} ms)`, durationMs: p.timeoutMs, timedOut: true, notFound: false });
+      } else if (expired >= 0 && i > expired) {
+        this.queue.unshift(p);
+      } else {
+        const why = r.timedOut ? `the session timed out after ${limit} ms` : `the session ended (exit ${r.exitCode ?? 'without a status'})`;
+        p.resolve({ exitCode: null, stdout: res.stdout, stderr: `${res.stderr}\n(not finished: ${why})`, durationMs: res.durationMs, timedOut: r.timedOut, notFound: false });
+      }
+    });
+  }
+
+  /** One command in its own session. */
+  private execOne(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
     // Fixed prefix, then every argument quoted: the remote shell sees exactly the allowlisted words.
-    const line = `PATH="$PATH:${SBIN}" LC_ALL=C LANG=C ${shellJoin(argv)}`;
+    return this.execLine(`PATH="$PATH:${SBIN}" LC_ALL=C LANG=C ${shellJoin(argv)}`, timeoutMs);
+  }
+
+  /** Runs one command line in a new session; `onChannel` receives a function that kills the session. */
+  private execLine(
+    line: string,
+    timeoutMs: number,
+    opts: { maxOutput?: number; onStdout?: (b: Buffer) => void; onChannel?: (kill: () => void) => void } = {},
+  ): Promise<ExecResult> {
+    const maxOutput = opts.maxOutput ?? MAX_OUTPUT;
     const started = performance.now();
     return new Promise((resolvePromise) => {
-      const out = collector();
-      const err = collector();
+      const out = collector(maxOutput);
+      const err = collector(maxOutput);
       let timedOut = false;
       let done = false;
       const finish = (exitCode: number | null, extra = '') => {
@@ -233,28 +344,35 @@ export class SshTransport implements Transport {
         });
       };
       let channel: { close(): void; signal(name: string): void } | null = null;
+      const stop = () => {
+        if (!channel) return;
+        // Ask the server to stop the command (sshd signals the session's process group), then drop the channel:
+        // a hung probe must not hold the audit.
+        try {
+          channel.signal('KILL');
+        } catch {
+          /* the server may not support signals */
+        }
+        channel.close();
+      };
       const timer = setTimeout(() => {
         timedOut = true;
-        if (channel) {
-          // Ask the server to stop the command, then drop the channel: a hung probe must not hold the audit.
-          try {
-            channel.signal('KILL');
-          } catch {
-            /* the server may not support signals */
-          }
-          channel.close();
-        }
+        stop();
         finish(null, `\n(timed out after ${timeoutMs} ms)`);
       }, timeoutMs);
       this.client.exec(line, (error, stream) => {
         if (error) return finish(null, `could not open a channel: ${error.message}`);
         channel = stream;
         if (timedOut) return stream.close();
+        opts.onChannel?.(stop);
         let code: number | null = null;
         stream.on('exit', (c: number | null) => {
           code = c;
         });
-        stream.on('data', (b: Buffer) => out.push(b));
+        stream.on('data', (b: Buffer) => {
+          out.push(b);
+          opts.onStdout?.(b);
+        });
         stream.stderr.on('data', (b: Buffer) => err.push(b));
         stream.on('close', () => finish(code));
       });
