@@ -39,6 +39,10 @@ function program(): Command {
       ]),
     )
     .option('--rule-docs-url <url>', 'absolute URL of the published docs/rules/ directory (SARIF helpUri)')
+    .option('--verify-backups', 'restore the newest backup the repository points at (dump scripts, backup mounts, backups/) and of each --host into a throwaway PostgreSQL here')
+    .addOption(new Option('--backup-engine <engine>', 'with --verify-backups: where to restore (as verify-backup --engine)').choices([...ENGINES]))
+    .option('--scratch-dsn <url>', 'with --verify-backups: postgres://… of a server where a temporary database may be created and dropped (also OPSAUDIT_SCRATCH_DSN)')
+    .option('--pg-bin <dirs>', 'with --verify-backups: search PostgreSQL programs only in these directories (colon-separated)')
     .option('-q, --quiet', 'no progress line and nothing on stderr but errors')
     .option('--no-color', 'disable colours (also NO_COLOR=1)')
     .addHelpText(
@@ -57,6 +61,7 @@ function program(): Command {
         '  opsaudit scan . --host deploy@web1.example.com --sudo',
         '  opsaudit scan --inventory hosts.ini --limit web --format json -o fleet.json',
         '  opsaudit scan --host local',
+        '  opsaudit scan . --host deploy@db1.example.com --verify-backups   # the newest backup is copied here and restored here',
         '',
         'Suppressions: .opsaudit.yml at the repository root (schema/opsaudit.schema.json), or a comment',
         '  # opsaudit: ignore[rule-id] reason   on the finding\'s line or the line above it.',

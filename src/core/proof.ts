@@ -42,3 +42,12 @@ function firstLine(s: string): string {
 export function isFileProof(p: Proof): p is FileProof {
   return p.kind === 'file';
 }
+
+/**
+ * A line of a database dump. `line` and `text` promise that the file itself holds the text at that line (the results
+ * contract, which our checks and users' tools verify). A compressed dump's lines exist only after decompression,
+ * and a dump fetched from a server is not where its path says: their lines are quoted in the note instead.
+ */
+export function dumpLineProof(path: string, line: number, text: string, quotable: boolean, why = 'of the decompressed SQL'): FileProof {
+  return quotable ? { kind: 'file', path, line, text } : { kind: 'file', path, note: `line ${line} ${why}: ${text}` };
+}

@@ -58,6 +58,13 @@ export interface PreviousBackup {
 export interface BackupVerification {
   /** The path as the user named it (or repo-relative in `scan`); the target of every check on this backup. */
   path: string;
+  /**
+   * Whether proof may quote this file's lines by number. False for compressed dumps (their lines exist only after
+   * decompression) and for copies fetched from a server: those lines are quoted in notes (dumpLineProof).
+   */
+  linesQuotable: boolean;
+  /** For a backup copied from an audited host to be restored here: the copy command (`cat -- <path>`). */
+  copiedWith?: CommandProof;
   format: BackupFormat;
   /** How the format was recognised ("starts with the custom-format magic PGDMP"), or why it was not. */
   formatEvidence: string;

@@ -13,6 +13,10 @@ import { progressLine } from '../progress.js';
 import { endpointOptions, type EndpointCliOptions } from '../endpoint-options.js';
 import { hostOptions, type HostCliOptions } from '../host-options.js';
 import { unauditedHosts } from '../../core/health-check.js';
+import { delimiter } from 'node:path';
+import { VerifyInputError, type EngineChoice } from '../../collectors/backups/index.js';
+import type { ScanBackupOptions } from '../../collectors/backups/for-scan.js';
+import { SCRATCH_DSN_ENV } from './verify-backup.js';
 
 export interface ScanOptions extends EndpointCliOptions, HostCliOptions {
   format: string;
@@ -23,6 +27,23 @@ export interface ScanOptions extends EndpointCliOptions, HostCliOptions {
   ruleDocsUrl?: string;
   quiet?: boolean;
   color?: boolean;
+  verifyBackups?: boolean;
+  backupEngine?: string;
+  scratchDsn?: string;
+  pgBin?: string;
+}
+
+/** --verify-backups and its settings; the RPO is the host threshold's (--threshold backup-rpo-hours=N). */
+function backupOptions(opts: ScanOptions, rpoHours: number | undefined): ScanBackupOptions | undefined {
+  if (!opts.verifyBackups) {
+    const stray = (['backupEngine', 'scratchDsn', 'pgBin'] as const).find((k) => opts[k] !== undefined);
+    if (stray) throw new UsageError(`--${stray.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} only applies with --verify-backups.`);
+    return undefined;
+  }
+  const scratchDsn = opts.scratchDsn ?? (process.env[SCRATCH_DSN_ENV] || undefined);
+  const engine = (opts.backupEngine ?? 'auto') as EngineChoice;
+  if (engine === 'dsn' && !scratchDsn) throw new UsageError('--backup-engine dsn needs --scratch-dsn postgres://user:password@host:port/database');
+  return { engine, scratchDsn, rpoHours, pgPath: opts.pgBin ? opts.pgBin.split(delimiter) : undefined };
 }
 
 function severityOption(flag: string, value: string | undefined): Severity | undefined {
@@ -78,12 +99,21 @@ export async function scanCommand(path: string | undefined, opts: ScanOptions): 
     throw new UsageError(`--rule-docs-url ${opts.ruleDocsUrl}: must be an absolute http(s) URL.`);
   const baseline = opts.baseline ? readBaseline(opts.baseline) : undefined;
 
+  const verifyBackups = backupOptions(opts, host.thresholds?.backupRpoHours);
+
   const progress = opts.quiet ? undefined : progressLine(process.stderr);
-  let report =
-    urls.length > 0 || specs.length > 0
-      ? await auditAll({ repo: root, urls, endpoints, hosts: specs, host, onProgress: progress?.update })
-      : auditRepository(root ?? '.', { onProgress: progress?.update });
-  progress?.done();
+  let report: Report;
+  try {
+    report =
+      urls.length > 0 || specs.length > 0 || verifyBackups
+        ? await auditAll({ repo: root, urls, endpoints, hosts: specs, host, verifyBackups, onProgress: progress?.update })
+        : auditRepository(root ?? '.', { onProgress: progress?.update });
+  } catch (err) {
+    if (err instanceof VerifyInputError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    progress?.done();
+  }
   if (baseline) report = compareWithBaseline(report, baseline);
   if (!opts.quiet) for (const w of configWarnings(report)) process.stderr.write(`${w}\n`);
 

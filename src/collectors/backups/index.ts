@@ -31,6 +31,8 @@ export interface VerifyBackupsOptions {
   onProgress?: (message: string) => void;
   /** How a path is shown in reports (default: relative to the working directory when inside it). */
   display?: (absPath: string) => string;
+  /** Whether reports may quote a file's lines by number (default: yes; no for copies fetched from a server). */
+  quotable?: (absPath: string) => boolean;
 }
 
 export interface VerifyBackupsResult {
@@ -85,6 +87,7 @@ export async function verifyBackups(inputs: readonly string[], options: VerifyBa
     minRows: options.minRows ?? {},
     now: options.now ?? new Date(),
     display: options.display ?? defaultDisplay,
+    quotable: options.quotable ?? (() => true),
     progress: options.onProgress ?? (() => {}),
   };
   const verifications: BackupVerification[] = [];

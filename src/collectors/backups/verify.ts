@@ -16,6 +16,7 @@ import { clusterTarget, dsnTarget, embeddedTarget, type ClusterPool, type Target
 import { parseToc, type Toc } from './toc.js';
 import type { ParsedDsn } from './dsn.js';
 import { Readable } from 'node:stream';
+import { dumpLineProof } from '../../core/proof.js';
 
 export type EngineChoice = BackupEngineName | 'auto';
 
@@ -33,6 +34,8 @@ export interface VerifySession {
   minRows: Record<string, number>;
   now: Date;
   display: (absPath: string) => string;
+  /** Whether a report may quote a line of this file by line number (false for copies fetched from a server). */
+  quotable: (absPath: string) => boolean;
   progress: (message: string) => void;
 }
 
@@ -62,6 +65,7 @@ function skeleton(b: BackupFile, s: VerifySession, d: Detection | null, size: nu
   const notChecked = unknown('not checked');
   return {
     path: s.display(b.path),
+    linesQuotable: s.quotable(b.path) && d?.format !== 'plain-gzip',
     format: d?.format ?? 'unknown',
     formatEvidence: d?.evidence ?? 'unreadable',
     formatCheck: notChecked,
@@ -110,11 +114,9 @@ interface EnginePick {
 }
 
 /** Chooses the engine for a dump needing PostgreSQL `need` (null: any); `result` says why none fits. */
-function pickEngine(s: VerifySession, plain: boolean, need: number | null, d: Detection, path: string): EnginePick {
+function pickEngine(s: VerifySession, plain: boolean, need: number | null, d: Detection, path: string, quotable: boolean): EnginePick {
   const dumpedBy = d.pgDumpVersion ? `pg_dump ${d.pgDumpVersion}` : d.header ? `archive format ${d.header.archiveVersion}` : 'an unknown pg_dump';
-  const proof: BackupProof | null = d.versionLine
-    ? { kind: 'file', path, line: d.versionLine.line, text: d.versionLine.text, ...(d.format === 'plain-gzip' ? { note: 'line of the decompressed SQL' } : {}) }
-    : null;
+  const proof: BackupProof | null = d.versionLine ? dumpLineProof(path, d.versionLine.line, d.versionLine.text, quotable) : null;
   const found = describeInstalls(s.installs);
   const embeddedFits = plain && s.embeddedAvailable && (need === null || EMBEDDED_MAJOR >= need);
   const wants = s.engine === 'auto' ? (s.dsn ? 'dsn' : 'postgres') : s.engine;
@@ -188,13 +190,13 @@ async function scanArchiveSchema(install: PgInstall, path: string): Promise<Scri
 function dependencyProofs(
   names: Iterable<[string, { line: number; text: string }]>,
   plainPath: string | null,
-  gzip: boolean,
+  quotable: boolean,
   archive: { path: string } | null,
 ): DumpDependency[] {
   const out: DumpDependency[] = [];
   for (const [name, where] of names) {
     let proof: BackupProof | null = null;
-    if (plainPath) proof = { kind: 'file', path: plainPath, line: where.line, text: where.text, ...(gzip ? { note: 'line of the decompressed SQL' } : {}) };
+    if (plainPath) proof = dumpLineProof(plainPath, where.line, where.text, quotable);
     else if (archive)
       proof = {
         kind: 'command',
@@ -236,7 +238,10 @@ export async function verifyOne(b: BackupFile, series: readonly BackupFile[], s:
     return v;
   }
   if (d.format === 'unknown') {
-    v.formatCheck = failed(d.evidence, d.firstLine ? { kind: 'file', path: shown, line: d.firstLine.line, text: d.firstLine.text } : { kind: 'file', path: shown, note: d.evidence });
+    v.formatCheck = failed(
+      d.evidence,
+      d.firstLine ? dumpLineProof(shown, d.firstLine.line, d.firstLine.text, v.linesQuotable, 'of the file') : { kind: 'file', path: shown, note: d.evidence },
+    );
     blockRest(v, 'the file is not a PostgreSQL dump');
     v.sha256 = await sha256Of(b.path).catch(() => null);
     return v;
@@ -244,9 +249,10 @@ export async function verifyOne(b: BackupFile, series: readonly BackupFile[], s:
   v.formatCheck = ok(d.evidence);
   const plain = d.format === 'plain' || d.format === 'plain-gzip';
   const gzip = d.format === 'plain-gzip';
+  if (gzip) v.linesQuotable = false;
   const sha = sha256Of(b.path).catch(() => null);
   const need = requiredMajor(d);
-  const pick = pickEngine(s, plain, need, d, shown);
+  const pick = pickEngine(s, plain, need, d, shown, v.linesQuotable);
   v.compatibility = pick.result;
 
   // Plain dumps: scan while the engine starts (initdb and start-up overlap the read).
@@ -264,10 +270,10 @@ export async function verifyOne(b: BackupFile, series: readonly BackupFile[], s:
       if (pick.result.status === 'ok' && pick.kind !== 'embedded') target = prepareTarget(s, pick, []);
       scan = await scanPlainFile(b.path, gzip, (n) => progress(`reading ${shown}: ${mb(n)} of ${mb(size)}`));
       v.sqlBytes = scan.sqlBytes;
-      v.integrity = plainIntegrity(scan, d, shown, gzip, size);
+      v.integrity = plainIntegrity(scan, d, shown, gzip, size, v.linesQuotable);
       v.expected = scan.expected;
-      v.roles = dependencyProofs(scan.roles, shown, gzip, null);
-      v.extensions = dependencyProofs(scan.extensions, shown, gzip, null);
+      v.roles = dependencyProofs(scan.roles, shown, v.linesQuotable, null);
+      v.extensions = dependencyProofs(scan.extensions, shown, v.linesQuotable, null);
     } else {
       // The cluster starts while the table of contents is read (disposed of below if the archive proves unreadable).
       if (pick.result.status === 'ok' && pick.kind !== 'embedded') target = prepareTarget(s, pick, []);
@@ -413,8 +419,7 @@ function restoreFailure(e: NonNullable<BackupVerification['restore']['firstError
   return `the restore stopped ${where ? `${where} ` : ''}with: ${e.message}`;
 }
 
-function plainIntegrity(scan: ScriptScan, d: Detection, path: string, gzip: boolean, size: number): StepResult {
-  const note = gzip ? { note: 'line of the decompressed SQL' } : {};
+function plainIntegrity(scan: ScriptScan, d: Detection, path: string, gzip: boolean, size: number, quotable: boolean): StepResult {
   if (scan.gzipError)
     return failed(`the gzip stream is corrupt: ${scan.gzipError.message} (after ${scan.gzipError.sqlBytes} bytes of SQL)`, {
       kind: 'command',
@@ -424,7 +429,7 @@ function plainIntegrity(scan: ScriptScan, d: Detection, path: string, gzip: bool
       duration_ms: 0,
       output: `gzip: ${path}: ${scan.gzipError.message} (${scan.gzipError.afterBytes} of ${size} compressed bytes read)`,
     });
-  if (scan.truncation) return failed(`the dump is truncated: ${scan.truncation.what}`, { kind: 'file', path, line: scan.truncation.line, text: scan.truncation.text, ...note });
+  if (scan.truncation) return failed(`the dump is truncated: ${scan.truncation.what}`, dumpLineProof(path, scan.truncation.line, scan.truncation.text, quotable));
   const pgDump = /PostgreSQL database (cluster )?dump/.test(d.evidence);
   if (!scan.footer) {
     if (!pgDump) return unknown('the script was not written by pg_dump (no "-- PostgreSQL database dump" header): its completeness cannot be judged from the text');

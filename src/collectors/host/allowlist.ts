@@ -109,6 +109,13 @@ export const COMMANDS = {
     sudo: 'better',
     reads: 'the table of contents of the newest pg_dump custom-format backup',
   },
+  'fetch-backup': {
+    group: 'backups',
+    argv: ['cat', '--', P('path')],
+    sudo: 'better',
+    reads: 'the newest backup, streamed to the auditing machine for a throwaway restore there (only with --verify-backups)',
+    timeoutMs: 60 * 60_000,
+  },
   'logrotate-conf': { group: 'logs', argv: ['cat', '/etc/logrotate.conf'], sudo: 'never', reads: 'the main logrotate configuration' },
   'logrotate-d': {
     group: 'logs',

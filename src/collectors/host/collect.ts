@@ -1,5 +1,8 @@
 // Audits one host: connects (local or SSH), runs the probe groups, and returns its HostFacts. Never throws for
 // an unreachable or misbehaving host: the failure becomes `failure` and every probe is unknown with the reason.
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { CommandProof } from '../../core/types/proof.js';
 import { DEFAULT_THRESHOLDS, type HostFacts, type HostThresholds, type Probed } from '../../facts/host.js';
 import { ProbeRunner } from './runner.js';
@@ -39,12 +42,32 @@ export interface HostAuditOptions {
   now?: Date;
   /** Tests: a ready transport instead of connecting. */
   transport?: Transport;
+  /**
+   * --verify-backups: a local folder where the newest backup found on an SSH host is copied (streamed with `cat`)
+   * for a throwaway restore here; on `--host local` the file is verified where it is.
+   */
+  backupCopiesTo?: string;
+}
+
+/** A backup of the host to verify on this machine. */
+export interface HostBackupCopy {
+  /** The path on the host. */
+  remotePath: string;
+  /** Where it can be read here: the copy, or the file itself for `--host local`. */
+  localPath: string;
+  /** True for a copy fetched over SSH (its lines cannot be quoted by path). */
+  fetched: boolean;
+  /** The copy command, for a fetched copy. */
+  proof: CommandProof | null;
 }
 
 export interface HostAudit {
   facts: HostFacts;
   /** Literal secrets seen in outputs (masked in every report format). */
   secrets: Set<string>;
+  /** With backupCopiesTo: the backups to verify here, and why one could not be (notes). */
+  backupCopies?: HostBackupCopy[];
+  backupNotes?: string[];
 }
 
 function unknownAll(reason: string): Probed<never> {
@@ -108,10 +131,36 @@ export async function collectHost(spec: HostSpec, options: HostAuditOptions = {}
     return { facts: failedHost(spec.label, spec.local ? 'local' : 'ssh', reason, thresholds, now), secrets };
   }
   try {
-    return { facts: await audit(spec, transport, options, thresholds, secrets, now, progress), secrets };
+    const extra: Pick<HostAudit, 'backupCopies' | 'backupNotes'> = {};
+    const facts = await audit(spec, transport, options, thresholds, secrets, now, progress, extra);
+    return { facts, secrets, ...extra };
   } finally {
     transport.close();
   }
+}
+
+/** Directory-format dumps are folders of files: one file of them is not a backup to restore. */
+const DIRECTORY_DUMP_PART = /(^|\/)(toc\.dat|\d+\.dat(\.gz)?)$/;
+
+/** The newest backup of the host, where this machine can read it (copied over SSH when needed). */
+async function copyNewestBackup(r: ProbeRunner, backups: HostFacts['backups'], dir: string, progress: (m: string) => void): Promise<Pick<HostAudit, 'backupCopies' | 'backupNotes'>> {
+  if (!backups.ok) return { backupCopies: [], backupNotes: [`${r.host}: no backup verified: ${backups.reason}`] };
+  const newest = backups.value?.files[0];
+  if (!newest) return { backupCopies: [], backupNotes: [`${r.host}: no backup verified: ${backups.value ? `no file in ${backups.value.dir}` : 'no backup directory configured or found'}`] };
+  if (DIRECTORY_DUMP_PART.test(newest.path))
+    return { backupCopies: [], backupNotes: [`${r.host}: ${newest.path} is part of a directory-format dump; directory dumps are verified with opsaudit verify-backup on the host or on a copy`] };
+  if (r.transport.kind === 'local') return { backupCopies: [{ remotePath: newest.path, localPath: newest.path, fetched: false, proof: null }], backupNotes: [] };
+  // A folder per copy: the verifier compares a backup with its siblings, which must not be another host's.
+  const folder = join(dir, createHash('sha1').update(`${r.host}\0${newest.path}`).digest('hex').slice(0, 12));
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const dest = join(folder, basename(newest.path));
+  const total = newest.sizeBytes;
+  const got = await r.fetch('fetch-backup', [newest.path], dest, (n) => progress(`copying ${newest.path}: ${(n / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`));
+  if (got.status !== 'ok') return { backupCopies: [], backupNotes: [`${r.host}: ${newest.path} could not be copied for verification: ${got.reason}`] };
+  return {
+    backupCopies: [{ remotePath: newest.path, localPath: dest, fetched: true, proof: got.proof }],
+    backupNotes: [`${r.host}:${newest.path}: copied to this machine with \`${got.proof?.command}\` (${got.bytes} bytes) and restored here, never on the server`],
+  };
 }
 
 async function audit(
@@ -122,6 +171,7 @@ async function audit(
   secrets: Set<string>,
   now: Date,
   progress: (m: string) => void,
+  extra: Pick<HostAudit, 'backupCopies' | 'backupNotes'>,
 ): Promise<HostFacts> {
   const timeoutMs = options.commandTimeoutMs ?? 30_000;
   // Over SSH the transport batches what is asked for together, so let every probe ask at once.
@@ -179,6 +229,7 @@ async function audit(
     ],
   );
   const net = network as Awaited<ReturnType<typeof probeNetwork>>;
+  if (options.backupCopiesTo) Object.assign(extra, await copyNewestBackup(r, backups as HostFacts['backups'], options.backupCopiesTo, progress));
   const commands: CommandProof[] = r.commands;
   return {
     name: spec.label,

@@ -119,6 +119,37 @@ export class ProbeRunner {
   }
 
   /**
+   * Runs one allowlisted command whose output is a file to copy here (a backup), streaming it to `dest`.
+   * The proof shows the command and how many bytes came, never the content.
+   */
+  async fetch(id: CommandId, params: readonly string[], dest: string, onBytes?: (n: number) => void): Promise<RunOutcome & { bytes: number }> {
+    const download = this.transport.download?.bind(this.transport);
+    if (!download) return { ...skipped(`${this.host} is this machine: nothing to copy`), bytes: 0 };
+    const spec = COMMANDS[id] as Omit<CommandSpec, 'id'>;
+    let argv: string[];
+    try {
+      argv = buildArgv(id, params);
+    } catch (e) {
+      if (e instanceof ParamError) return { ...skipped(`not run: ${e.message}`), bytes: 0 };
+      throw e;
+    }
+    const useSudo = !this.options.root && this.options.sudo && spec.sudo !== 'never';
+    const full = useSudo ? ['sudo', '-n', '--', ...argv] : argv;
+    const command = shellJoin(full);
+    const timeoutMs = Math.max(this.options.timeoutMs, spec.timeoutMs ?? 0);
+    const r = await download(full, timeoutMs, dest, onBytes);
+    const note = `(${r.bytes} bytes streamed to the auditing machine for a throwaway restore)`;
+    const proof = this.proofOf(command, r, [note, r.stderr.replace(/\s+$/, '')].filter(Boolean).join('\n'));
+    this.commands.push(proof);
+    const firstErr = this.mask(r.stderr.split('\n').find((l) => l.trim()) ?? '').trim();
+    const base = { stdout: '', stderr: r.stderr, exitCode: r.exitCode, proof, bytes: r.bytes };
+    if (r.timedOut) return { ...base, status: 'timeout', reason: `\`${command}\` timed out after ${timeoutMs} ms` };
+    if (r.exitCode === 0) return { ...base, status: 'ok', reason: '' };
+    if (DENIED.test(r.stderr)) return { ...base, status: 'denied', reason: `permission denied reading the backup${firstErr ? `: ${firstErr}` : ''}${this.elevated ? '' : ' (run again with --sudo)'}` };
+    return { ...base, status: 'failed', reason: `\`${command}\` exited ${r.exitCode ?? 'without a status'}${firstErr ? `: ${firstErr}` : ''}` };
+  }
+
+  /**
    * Runs one allowlisted command. `okExit` lists exit codes that mean success for this command (grep-like tools).
    * Never throws: a refused parameter, a missing tool or a timeout come back as an outcome with the reason.
    */

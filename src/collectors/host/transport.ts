@@ -2,7 +2,7 @@
 // Both take an argument vector from the allowlist; only the SSH side joins it into a string, quoting every word.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AnyAuthMethod, Client as SshClient, ConnectConfig } from 'ssh2';
 import { shellJoin } from './shell-quote.js';
@@ -30,6 +30,8 @@ export interface Transport {
   readonly host: string;
   readonly kind: 'ssh' | 'local';
   exec(argv: readonly string[], timeoutMs: number): Promise<ExecResult>;
+  /** Runs a command in a session of its own, writing its stdout to the local file `dest` (SSH only). */
+  download?(argv: readonly string[], timeoutMs: number, dest: string, onBytes?: (n: number) => void): Promise<ExecResult & { bytes: number }>;
   close(): void;
 }
 
@@ -310,6 +312,29 @@ export class SshTransport implements Transport {
     });
   }
 
+  download(argv: readonly string[], timeoutMs: number, dest: string, onBytes?: (n: number) => void): Promise<ExecResult & { bytes: number }> {
+    const file = createWriteStream(dest, { mode: 0o600 });
+    let bytes = 0;
+    let writeError: Error | null = null;
+    file.on('error', (e) => (writeError = e));
+    const line = `PATH="$PATH:${SBIN}" LC_ALL=C LANG=C ${shellJoin(argv)}`;
+    return this.execLine(line, timeoutMs, {
+      onStdout: (b) => {
+        bytes += b.length;
+        onBytes?.(bytes);
+      },
+      sink: file,
+    }).then(
+      (r) =>
+        new Promise((resolveDone) => {
+          file.end(() => {
+            const failed = writeError as Error | null;
+            resolveDone({ ...r, bytes, stderr: failed ? `${r.stderr}\ncould not write ${dest}: ${failed.message}` : r.stderr, exitCode: failed ? null : r.exitCode });
+          });
+        }),
+    );
+  }
+
   /** One command in its own session. */
   private execOne(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
     // Fixed prefix, then every argument quoted: the remote shell sees exactly the allowlisted words.
@@ -320,7 +345,13 @@ export class SshTransport implements Transport {
   private execLine(
     line: string,
     timeoutMs: number,
-    opts: { maxOutput?: number; onStdout?: (b: Buffer) => void; onChannel?: (kill: () => void) => void } = {},
+    opts: {
+      maxOutput?: number;
+      onStdout?: (b: Buffer) => void;
+      onChannel?: (kill: () => void) => void;
+      /** Stdout goes there (with back-pressure) instead of into the result. */
+      sink?: NodeJS.WritableStream;
+    } = {},
   ): Promise<ExecResult> {
     const maxOutput = opts.maxOutput ?? MAX_OUTPUT;
     const started = performance.now();
@@ -369,8 +400,9 @@ export class SshTransport implements Transport {
         stream.on('exit', (c: number | null) => {
           code = c;
         });
+        if (opts.sink) stream.pipe(opts.sink, { end: false });
         stream.on('data', (b: Buffer) => {
-          out.push(b);
+          if (!opts.sink) out.push(b);
           opts.onStdout?.(b);
         });
         stream.stderr.on('data', (b: Buffer) => err.push(b));

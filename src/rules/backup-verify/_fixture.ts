@@ -6,6 +6,7 @@ export function verification(overrides: Partial<BackupVerification> = {}): Backu
   const path = overrides.path ?? 'backups/shop.sql';
   return {
     path,
+    linesQuotable: true,
     format: 'plain',
     formatEvidence: 'a pg_dump SQL script ("-- PostgreSQL database dump" header)',
     formatCheck: { status: 'ok', detail: 'a pg_dump SQL script ("-- PostgreSQL database dump" header)', proof: null },

@@ -30,8 +30,10 @@ export function isArchive(v: BackupVerification): boolean {
  * Findings on backups therefore always name the file, whatever the proof.
  */
 export function evidence(v: BackupVerification, proof: BackupProof | null, note: string): { at: Evidence; also: Evidence[] } {
-  if (proof && proof.kind === 'file') return { at: proof, also: [] };
-  return { at: { kind: 'file', path: v.path, note }, also: proof ? [proof] : [] };
+  // A backup copied from a server: how it was copied is part of the proof.
+  const copied = v.copiedWith ? [v.copiedWith] : [];
+  if (proof && proof.kind === 'file') return { at: proof, also: copied };
+  return { at: { kind: 'file', path: v.path, note }, also: [...(proof ? [proof] : []), ...copied] };
 }
 
 /** Command proofs of the same command become one (their outputs joined): one heading, several quoted lines. */

@@ -1,4 +1,5 @@
 // The decisive check: restoring the dump into a throwaway PostgreSQL with stop-on-error failed, at a known line or TOC entry.
+import { dumpLineProof } from '../../core/proof.js';
 import { defineRule } from '../../core/define-rule.js';
 import type { Evidence } from '../../core/types/rule.js';
 import { NOTHING_VERIFIED, evidence, verifiedBackups } from './_verified.js';
@@ -28,7 +29,7 @@ export default defineRule({
       else {
         const e = r.firstError;
         // The failing line of a plain dump first (quoted), then the restore command and its output.
-        const line: Evidence | null = e && e.line !== null && e.text !== null ? { kind: 'file', path: v.path, line: e.line, text: e.text, ...(v.format === 'plain-gzip' ? { note: 'line of the decompressed SQL' } : {}) } : null;
+        const line: Evidence | null = e && e.line !== null && e.text !== null ? dumpLineProof(v.path, e.line, e.text, v.linesQuotable) : null;
         const where = e?.tocEntry ? `failed at TOC entry ${e.tocEntry}` : 'restore failed';
         const ev = line ? { at: line, also: r.proof ? [r.proof] : [] } : evidence(v, r.proof, where);
         ctx.fail('failed', { ...ev, target: v.path, data: { path: v.path, detail: r.detail } });
