@@ -33,6 +33,8 @@ export interface ScriptScan {
   expected: ObjectCounts;
   /** Rows in each table's COPY data (schema.name). */
   copyRows: Map<string, number>;
+  /** sha256 of the file as read (scanPlainFile, when it read the whole file). */
+  sha256?: string;
   /** Statements about the database itself (CREATE DATABASE, \connect): never run in a scratch database. */
   databaseLevel: LineSpans[];
   /** Statements naming each role (OWNER TO, GRANT...), skipped when the role cannot exist on the target. */
@@ -171,14 +173,17 @@ export class ScanCollector {
 export async function scanPlainFile(path: string, gzip: boolean, onBytes?: (read: number) => void): Promise<ScriptScan> {
   const collector = new ScanCollector();
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  // The file's sha256, from the same read (set on the result only when the whole file was read).
+  const hash = createHash('sha256');
   let read = 0;
   file.on('data', (c) => {
     read += c.length;
+    hash.update(c as Buffer);
     onBytes?.(read);
   });
   if (!gzip) {
     for await (const chunk of file) collector.push(chunk as Buffer);
-    return collector.finish();
+    return { ...collector.finish(), sha256: hash.digest('hex') };
   }
   const gunzip = createGunzip();
   file.pipe(gunzip);
@@ -190,7 +195,7 @@ export async function scanPlainFile(path: string, gzip: boolean, onBytes?: (read
     scan.gzipError = { message: (err as Error).message, afterBytes: read, sqlBytes: scan.sqlBytes };
     return scan;
   }
-  return collector.finish();
+  return { ...collector.finish(), sha256: hash.digest('hex') };
 }
 
 /** Scans SQL produced by a program (pg_restore -s -f -). */
