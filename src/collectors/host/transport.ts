@@ -296,6 +296,7 @@ export class SshTransport implements Transport {
       return;
     }
     const results = parseBatch(batch, r.stdout, r.stderr, nonce);
+    const again: Pending[] = [];
     results.forEach((res, i) => {
       const p = batch[i];
       if (res.completed) {
@@ -304,12 +305,14 @@ export class SshTransport implements Transport {
       } else if (i === expired) {
         p.resolve({ exitCode: null, stdout: res.stdout, stderr: `${res.stderr}\n(timed out after ${p.timeoutMs} ms)`, durationMs: p.timeoutMs, timedOut: true, notFound: false });
       } else if (expired >= 0 && i > expired) {
-        this.queue.unshift(p);
+        again.push(p);
       } else {
         const why = r.timedOut ? `the session timed out after ${limit} ms` : `the session ended (exit ${r.exitCode ?? 'without a status'})`;
         p.resolve({ exitCode: null, stdout: res.stdout, stderr: `${res.stderr}\n(not finished: ${why})`, durationMs: res.durationMs, timedOut: r.timedOut, notFound: false });
       }
     });
+    // First in the queue, in their order: dispatch() sends them when this batch's session is gone.
+    this.queue.unshift(...again);
   }
 
   download(argv: readonly string[], timeoutMs: number, dest: string, onBytes?: (n: number) => void): Promise<ExecResult & { bytes: number }> {
