@@ -151,6 +151,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `opsaudit scan | head`: the reader went away, which is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

@@ -21,4 +21,12 @@ describe('maskSecrets', () => {
   it('masks known secret values anywhere', () => {
     assert.equal(maskSecrets('curl -u admin:longsecretvalue x', new Set(['longsecretvalue'])), 'curl -u admin:*** x');
   });
+
+  it('does not mask ordinary words of the files that happen to be a default password, or placeholders naming a variable', () => {
+    const known = new Set(['postgres', 'DJANGO_SECRET_KEY']);
+    assert.equal(maskSecrets('    image: postgres:16-alpine', known), '    image: postgres:16-alpine');
+    assert.equal(maskSecrets('SECRET_KEY = os.getenv("DJANGO_SECRET_KEY")', known), 'SECRET_KEY = os.getenv("DJANGO_SECRET_KEY")');
+    // Where the value is assigned to a secret key, it is still masked.
+    assert.equal(maskSecrets('      POSTGRES_PASSWORD: postgres', known), '      POSTGRES_PASSWORD: ***');
+  });
 });

@@ -31,8 +31,22 @@ function looksLikeReference(value: string): boolean {
 }
 
 /** Builds a masker for a set of known secret values; compile once, apply to many strings. */
+/**
+ * Literal "secrets" that are words of the files themselves: masking every occurrence would garble evidence
+ * (`image: ***:16` for POSTGRES_PASSWORD: postgres) while hiding nothing. Where such a value is assigned to a secret
+ * key, the key-based masking below still hides it.
+ */
+const VOCABULARY = new Set([
+  'postgres', 'postgresql', 'password', 'changeme', 'change-me', 'change_me', 'django', 'example', 'localhost', 'secret', 'secrets',
+  'administrator', 'username', 'development', 'production', 'database', 'rabbitmq', 'memcached',
+]);
+/** A placeholder naming a variable (`SECRET_KEY=DJANGO_SECRET_KEY` in an example file). */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+
 export function createMasker(known: ReadonlySet<string> = new Set()): (text: string) => string {
-  const values = [...known].filter((v) => v.length >= 8).sort((a, b) => b.length - a.length);
+  const values = [...known]
+    .filter((v) => v.length >= 8 && !VOCABULARY.has(v.toLowerCase()) && !VARIABLE_NAME.test(v))
+    .sort((a, b) => b.length - a.length);
   const knownRx = values.length > 0 ? new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : null;
   return (text: string) => {
     let out = knownRx ? text.replace(knownRx, MASK) : text;

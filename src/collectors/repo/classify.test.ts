@@ -19,6 +19,8 @@ describe('classifyByName', () => {
     ['.github/workflows/deploy.yml', ['ci-workflow']],
     ['docs/disaster-recovery.md', ['runbook']],
     ['.env.prod.example', ['env']],
+    ['env.production.example', ['env']],
+    ['deploy/env.example', ['env']],
     ['README.md', []],
   ];
   for (const [path, kinds] of cases) it(`${path} -> ${kinds.join(', ') || 'nothing'}`, () => assert.deepEqual(classifyByName(path), kinds));

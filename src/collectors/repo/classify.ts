@@ -40,7 +40,7 @@ export function classifyByName(path: string): OpsFileKind[] {
     kinds.push('ci-workflow');
   if (/\.(md|rst|txt|adoc)$/.test(lower) && !kinds.includes('requirements') && RUNBOOK_WORDS.test(lower.replace(/\.(md|rst|txt|adoc)$/, '')))
     kinds.push('runbook');
-  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || /^env\.(example|sample|template|dist)$/.test(lower) || /\.env\.(example|sample|template|dist)$/.test(lower))
+  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || /^env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(lower) || /\.env\.(example|sample|template|dist)$/.test(lower))
     kinds.push('env');
   return kinds;
 }
@@ -51,7 +51,9 @@ export function needsContentSniff(path: string, kinds: OpsFileKind[]): 'nginx' |
   const base = lower.slice(lower.lastIndexOf('/') + 1);
   if (kinds.length > 0 && !kinds.includes('runbook')) return null;
   if (/\.(conf|nginx|vhost|template)$/.test(base) || /nginx/.test(lower) || /sites-(available|enabled)\//.test(lower)) return 'nginx';
-  if (!base.includes('.') && /(^|\/)(bin|scripts?|deploy|ops|maintenance)\//.test(lower)) return 'shebang';
+  // Extension-less scripts live anywhere (cookiecutter-django's compose/production/django/start, entrypoint):
+  // the first bytes tell.
+  if (!base.includes('.')) return 'shebang';
   // Compose files under other names (cookiecutter-django's production.yml / local.yml, stack files).
   if (/\.ya?ml$/.test(base) && kinds.length === 0 && !/(^|\/)\.(github|gitlab|circleci)\//.test(lower)) return 'compose';
   return null;

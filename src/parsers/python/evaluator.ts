@@ -2140,6 +2140,13 @@ export class Evaluator {
 
 /** In urls mode: a list grown in one branch keeps its extra items, routes marked with the condition. */
 function unionLists(a: V | undefined, b: V | undefined, condText: string): V | null {
+  // `if settings.DEBUG: urlpatterns += debug_toolbar_urls()`: the branch that could not be read adds an unknown
+  // item, and the routes known on both paths stay listed.
+  if (a && b && isList(a) !== isList(b) && (isUnk(a) || isUnk(b))) {
+    const known = (isList(a) ? a : b) as PyList;
+    const lost = (isUnk(a) ? a : b) as Extract<V, { reason: string }>;
+    return { ...known, items: [...known.items, unk(`items added under "${condText}" could not be read: ${lost.reason}`)], locs: [...known.locs, null] };
+  }
   if (!a || !b || !isList(a) || !isList(b)) return null;
   const [long, short] = a.items.length >= b.items.length ? [a, b] : [b, a];
   if (!short.items.every((x, i) => long.items[i] === x)) return null;

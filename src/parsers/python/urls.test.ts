@@ -66,6 +66,19 @@ if settings.DEBUG:
     assert.ok(!off.routes.some((r) => r.path === 'debug/'));
   });
 
+  it('keeps the routes it knows when a branch it cannot evaluate adds routes it cannot read', () => {
+    const { routes, problems } = routesOf(
+      {
+        'site/urls.py': `from django.conf import settings\nfrom django.urls import path\nfrom debug_toolbar.toolbar import debug_toolbar_urls\nfrom . import views\nurlpatterns = [path('health/', views.about)]\nif settings.DEBUG:\n    urlpatterns += debug_toolbar_urls()\n`,
+        'site/views.py': files['site/views.py'],
+        'site/__init__.py': '',
+      },
+      'site/urls.py',
+    );
+    assert.deepEqual(routes.map((r) => r.path), ['health/'], problems.join('; '));
+    assert.match(problems.join('\n'), /added under "if settings.DEBUG" could not be read/);
+  });
+
   it('reports an include it cannot follow instead of dropping it silently', () => {
     const { routes, problems } = routesOf({ 'u.py': `from django.urls import include, path\nfrom somewhere import make\nurlpatterns = [path('x/', include(make()))]\n` }, 'u.py');
     assert.deepEqual(routes.map((r) => [r.path, r.viewTouchesDatabase]), [['x/', null]]);

@@ -80,6 +80,7 @@ export function extractRoutes(ev: Evaluator, urlconf: ModuleSource, host: RouteH
     for (const item of v.items) {
       if (isList(item)) fromPatterns(item, prefix, regex, condition, depth, file);
       else if (isObj(item, 'route')) fromRoute(item, prefix, regex, condition, depth);
+      else if (isUnk(item)) problems.push(`an entry of urlpatterns in ${file} could not be evaluated: ${item.reason}`);
     }
   };
 

@@ -217,9 +217,12 @@ export function judgeSetting<T>(
   const v = setting.value;
   if (v.kind === 'literal') return { state: 'decided', result: fn(v.value), value: v.value, how: 'literal', loc: v.loc, envVar: null, source: null };
   if (v.kind === 'unknown') return { state: 'unknown', reason: `${name} could not be evaluated (${v.reason})`, loc: v.loc };
+  // A setting assigned only on some paths (`if os.environ.get("HTTPS") == "true": SECURE_SSL_REDIRECT = True`) is
+  // Django's default on the others: that is a value to judge, not a failure to drop.
+  const unbound = (o: Outcome): Outcome => (!o.ok && new RegExp(`name '${name}' is not defined`).test(o.reason) ? { ok: true, value: dflt } : o);
   const production = v.production && !(opts.ignoreExampleSources && isExampleSource(v.production.source)) ? v.production : null;
   if (production) {
-    const out = production.value;
+    const out = unbound(production.value);
     if (out.ok) {
       return { state: 'decided', result: fn(out.value), value: out.value, how: 'production-env', loc: v.loc, envVar: v.envVar, source: production.source };
     }
@@ -229,7 +232,7 @@ export function judgeSetting<T>(
       loc: v.loc,
     };
   }
-  const outcomes: Outcome[] = [v.whenUnset, ...PROBES.map((raw) => safeWhenSet(v.whenSet, raw))];
+  const outcomes: Outcome[] = [v.whenUnset, ...PROBES.map((raw) => safeWhenSet(v.whenSet, raw))].map(unbound);
   const ok = outcomes.filter((o): o is { ok: true; value: PyValue } => o.ok);
   let envDependent = false;
   if (ok.length > 0) {
@@ -240,10 +243,11 @@ export function judgeSetting<T>(
     }
     envDependent = true;
   }
-  if (opts.judgeDefault && v.whenUnset.ok) {
-    return { state: 'decided', result: fn(v.whenUnset.value), value: v.whenUnset.value, how: 'default', loc: v.loc, envVar: v.envVar, source: null };
+  const whenUnset = outcomes[0];
+  if (opts.judgeDefault && whenUnset.ok) {
+    return { state: 'decided', result: fn(whenUnset.value), value: whenUnset.value, how: 'default', loc: v.loc, envVar: v.envVar, source: null };
   }
-  const dfltText = v.whenUnset.ok ? `the default is ${pyRepr(v.whenUnset.value)}` : `it has no default (${v.whenUnset.reason})`;
+  const dfltText = whenUnset.ok ? `the default is ${pyRepr(whenUnset.value)}` : `it has no default (${whenUnset.reason})`;
   return {
     state: 'unknown',
     reason: `${name} depends on env var ${v.envVar}; no production value found in the repository; ${dfltText}`,
@@ -292,6 +296,14 @@ export function howText(j: Judged<unknown>, hideValue = false): string {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Python values.
+
+/**
+ * The literal string a setting falls back to when its variable is unset, or null: none, empty, or "None", which is
+ * what `str(os.getenv("X"))` gives for an unset variable rather than a value anyone committed.
+ */
+export function committedFallback(o: Outcome): string | null {
+  return o.ok && typeof o.value === 'string' && o.value !== '' && o.value !== 'None' ? o.value : null;
+}
 
 /** Python truthiness of an evaluated value. */
 export function truthy(v: PyValue): boolean {
@@ -349,20 +361,41 @@ export function middleware(p: ProdProject): Judged<string[] | null> & { setting:
   return { ...judge(p, name, stringList), setting: name };
 }
 
-/** Whether a middleware is in MIDDLEWARE: true/false, or the reason it cannot be told. */
+/**
+ * Whether a middleware is in MIDDLEWARE: true/false, or the reason it cannot be told. Membership is judged on
+ * its own, so a list that only grows under a condition (`if DEBUG: MIDDLEWARE.insert(0, toolbar)`) still answers.
+ */
 export function hasMiddleware(p: ProdProject, dotted: string): { has: boolean; loc: SourceLoc | null } | { reason: string } {
-  const m = middleware(p);
+  const name = !p.project.settings.MIDDLEWARE && p.project.settings.MIDDLEWARE_CLASSES ? 'MIDDLEWARE_CLASSES' : 'MIDDLEWARE';
+  const m = judge(p, name, (v) => stringList(v)?.includes(dotted) ?? null);
   if (m.state === 'unknown') return { reason: m.reason };
-  if (m.result === null) return { reason: `${m.setting} is not a list of strings (${pyRepr(m.value)})` };
-  return { has: m.result.includes(dotted), loc: m.state === 'decided' ? m.loc : null };
+  if (m.result === null) return { reason: `${name} is not a list of strings (${pyRepr(m.value)})` };
+  return { has: m.result, loc: m.state === 'decided' ? m.loc : null };
 }
 
-/** INSTALLED_APPS as a list of strings, or the reason it cannot be read. */
+/**
+ * INSTALLED_APPS as a list of strings, or the reason it cannot be read. When the list depends on an environment
+ * variable with no production value (`if DEBUG: INSTALLED_APPS += ["debug_toolbar"]`), the apps installed
+ * whatever it holds are returned.
+ */
 export function installedApps(p: ProdProject): { apps: string[]; loc: SourceLoc | null } | { reason: string } {
   const j = judge(p, 'INSTALLED_APPS', stringList);
-  if (j.state === 'unknown') return { reason: j.reason };
+  if (j.state === 'unknown') {
+    const lists = possibleValues(p, 'INSTALLED_APPS')?.map(stringList);
+    if (!lists || lists.length === 0 || lists.some((l) => l === null)) return { reason: j.reason };
+    const [first, ...rest] = lists as string[][];
+    return { apps: first.filter((a) => rest.every((l) => l.includes(a))), loc: j.loc };
+  }
   if (j.result === null) return { reason: `INSTALLED_APPS is not a list of strings (${pyRepr(j.value)})` };
   return { apps: j.result, loc: j.state === 'decided' ? j.loc : null };
+}
+
+/** Every value an env-dependent setting can take (unset, and the probe values), or null when one cannot be computed. */
+function possibleValues(p: ProdProject, name: string): PyValue[] | null {
+  const v = p.project.settings[name]?.value;
+  if (!v || v.kind !== 'from-env') return null;
+  const outcomes: Outcome[] = [v.whenUnset, ...PROBES.map((raw) => safeWhenSet(v.whenSet, raw))];
+  return outcomes.every((o) => o.ok) ? outcomes.map((o) => (o as { ok: true; value: PyValue }).value) : null;
 }
 
 /** An app entry matches by module or by AppConfig path ("django.contrib.sessions.apps.SessionsConfig"). */

@@ -20,6 +20,7 @@ testRule(rule, {
   good: [
     { name: 'password from a required env var', files: splitSettingsProject(BASE_SETTINGS, prod('import os', ...DB('os.environ["POSTGRES_PASSWORD"]'))) },
     { name: 'empty password (peer/trust auth)', files: splitSettingsProject(BASE_SETTINGS, prod(...DB('""'))) },
+    { name: 'str(os.getenv(...)): "None" when unset is no committed password', files: splitSettingsProject(BASE_SETTINGS, prod('import os', ...DB('str(os.getenv("DB_PASSWORD"))'))) },
   ],
   bad: [
     { name: 'literal password', files: splitSettingsProject(BASE_SETTINGS, prod(...DB('"Sup3rS3cretDbPass"'))), expect: [{ messageId: 'literal', file: 'mysite/settings/prod.py', line: 8 }] },

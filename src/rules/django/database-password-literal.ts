@@ -1,7 +1,7 @@
 // The database password is not written in the settings (DATABASES[...]['PASSWORD'] or a DATABASE_URL with credentials).
 import { defineRule } from '../../core/define-rule.js';
 import type { PyValue, SettingValue } from '../../facts/django.js';
-import { dict, judge, judgeSetting, productionProjects, targetOf } from './_settings.js';
+import { committedFallback, dict, judge, judgeSetting, productionProjects, targetOf } from './_settings.js';
 
 /** scheme://user:password@host with a non-empty password that is not a ${VAR} reference. */
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@/\s]+)@/i;
@@ -54,7 +54,7 @@ export default defineRule({
           if (v.kind === 'literal' && typeof v.value === 'string' && v.value !== '') {
             failed = true;
             ctx.fail('literal', { at: v.loc, target, data: { alias, file: v.loc.file, envVar: '' } });
-          } else if (v.kind === 'from-env' && v.whenUnset.ok && typeof v.whenUnset.value === 'string' && v.whenUnset.value !== '') {
+          } else if (v.kind === 'from-env' && committedFallback(v.whenUnset) !== null) {
             failed = true;
             ctx.fail('keyFallback', { at: v.loc, target, severity: v.production ? 'low' : 'medium', data: { alias, file: v.loc.file, envVar: v.envVar } });
           } else if (v.kind === 'unknown' && !v.envVars) {

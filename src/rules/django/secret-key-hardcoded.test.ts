@@ -10,6 +10,7 @@ testRule(rule, {
   good: [
     { name: 'required env var', files: splitSettingsProject(BASE_SETTINGS, prod('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', 'DEBUG = False')) },
     { name: 'env var without default', files: singleSettingsProject('import os\n\nSECRET_KEY = os.environ.get("DJANGO_SECRET_KEY")\n') },
+    { name: 'str(os.getenv(...)): "None" when unset is no committed key', files: singleSettingsProject('import os\n\nSECRET_KEY = str(os.getenv("SECRET_KEY"))\n') },
     {
       name: 'dev settings have a literal key, production reads the environment',
       files: splitSettingsProject(`SECRET_KEY = "${LITERAL_KEY}"\n`, prod('import os', 'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]')),

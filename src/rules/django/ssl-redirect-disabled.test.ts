@@ -6,6 +6,12 @@ const ENV_REDIRECT = 'SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SSL_REDIRECT"
 
 testRule(rule, {
   good: [
+    {
+      name: 'set when an env flag is on, and production turns the flag on',
+      files: splitSettingsProject(BASE_SETTINGS, prod('import os', 'if os.environ.get("ENABLE_HTTPS", "") == "true":', '    SECURE_SSL_REDIRECT = True'), {
+        'docker-compose.prod.yml': composeWeb('mysite.settings.prod', ['ENABLE_HTTPS=true']),
+      }),
+    },
     { name: 'SECURE_SSL_REDIRECT = True', files: splitSettingsProject(BASE_SETTINGS, prod('SECURE_SSL_REDIRECT = True')) },
     {
       name: 'nginx redirects port 80 to https',
@@ -34,6 +40,14 @@ testRule(rule, {
       expect: [{ messageId: 'notSet', file: 'mysite/settings/prod.py' }],
     },
     {
+      name: 'not set, and MIDDLEWARE only grows under an env-driven condition (debug toolbar)',
+      files: splitSettingsProject(
+        BASE_SETTINGS,
+        prod('import os', 'DEBUG = os.environ.get("DEBUG") == "1"', 'if DEBUG:', '    MIDDLEWARE.insert(0, "debug_toolbar.middleware.DebugToolbarMiddleware")', '    INSTALLED_APPS += ["debug_toolbar"]'),
+      ),
+      expect: [{ messageId: 'notSet', file: 'mysite/settings/prod.py' }],
+    },
+    {
       name: 'env-driven, production compose turns it off',
       files: splitSettingsProject(BASE_SETTINGS, prod('import os', ENV_REDIRECT), {
         'docker-compose.prod.yml': composeWeb('mysite.settings.prod', ['DJANGO_SSL_REDIRECT=False']),
@@ -42,6 +56,11 @@ testRule(rule, {
     },
   ],
   unknown: [
+    {
+      name: 'set only when an env flag is on, and no production value for the flag (never a pass)',
+      files: splitSettingsProject(BASE_SETTINGS, prod('import os', 'if os.environ.get("ENABLE_HTTPS", "") == "true":', '    SECURE_SSL_REDIRECT = True')),
+      reason: /depends on env var ENABLE_HTTPS/,
+    },
     {
       name: 'env var with no production value',
       files: splitSettingsProject(BASE_SETTINGS, prod('import os', ENV_REDIRECT)),
