@@ -36,9 +36,21 @@ export class PythonModules {
   private readonly reported = new Set<string>();
   private readonly files: Set<string>;
   private readonly dirs = new Set<string>();
+  /**
+   * Modules created at install time from a committed template (`conf/settings.py` from `settings.py.example`,
+   * copied by an install script): the template stands in for the module, and proof points at the template.
+   */
+  private readonly fromTemplate = new Map<string, string>();
 
   constructor(private readonly ctx: RepoCollectContext) {
     this.files = new Set(ctx.ofKind('python').map((f) => f.path));
+    for (const f of ctx.files) {
+      const m = /^(.+\.py)\.(example|sample|dist|template|tmpl|default)$/.exec(f.path);
+      if (m && !this.files.has(m[1])) {
+        this.fromTemplate.set(m[1], f.path);
+        this.files.add(m[1]);
+      }
+    }
     for (const f of this.files) {
       for (let d = dirOf(f); d; d = dirOf(d)) {
         if (this.dirs.has(d)) break;
@@ -51,12 +63,24 @@ export class PythonModules {
     return this.files.has(file);
   }
 
+  /** The text of a module's file (of its template when the module is made at install time), or null. */
+  text(file: string): string | null {
+    return this.ctx.read(this.fromTemplate.get(file) ?? file, 'django')?.text ?? null;
+  }
+
   /** Reads and parses a file once. `report`: a syntax error becomes a parse problem (settings, urls, wsgi...). */
   source(file: string, module: string, report: boolean): ModuleSource | null {
     let src = this.parsed.get(file);
     if (src === undefined) {
       src = null;
-      if (this.files.has(file)) {
+      const template = this.fromTemplate.get(file);
+      if (template) {
+        const text = this.ctx.read(template, 'django');
+        if (text) {
+          src = { file: template, module, isPackage: false, tree: parsePython(template, text.text) };
+          this.ctx.notes.push(`${file} is not in the repository; it is made at install time from ${template}, which was audited in its place`);
+        }
+      } else if (this.files.has(file)) {
         const text = this.ctx.read(file, 'django');
         if (text) src = { file, module, isPackage: file.endsWith('/__init__.py') || file === '__init__.py', tree: parsePython(file, text.text) };
       } else if (file.endsWith('__init__.py') && this.dirs.has(dirOf(file))) {
@@ -72,7 +96,7 @@ export class PythonModules {
   /** Records a file's syntax error as a parse problem, once. */
   report(src: ModuleSource): void {
     const e = src.tree.syntaxError;
-    if (!e || this.reported.has(src.file) || !this.files.has(src.file)) return;
+    if (!e || this.reported.has(src.file) || !(this.files.has(src.file) || [...this.fromTemplate.values()].includes(src.file))) return;
     this.reported.add(src.file);
     this.ctx.parseProblem('django', { path: src.file, line: e.line, col: e.col, message: e.message, as: 'python' });
   }

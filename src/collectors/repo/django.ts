@@ -307,7 +307,7 @@ function buildProject(
   // Values only (no positions), so a text scan is enough and spares parsing every module.
   for (const m of settingsModules) {
     if (settingsFiles.includes(m.file)) continue;
-    const text = ctx.read(m.file, 'django')?.text;
+    const text = modules.text(m.file);
     if (text) scanLiteralSecrets(ctx, text);
   }
   registerSettingSecrets(ctx, settings);

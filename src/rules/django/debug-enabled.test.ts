@@ -40,6 +40,16 @@ testRule(rule, {
   ],
   bad: [
     {
+      name: 'the settings module is made from a committed template at install time: the template is audited',
+      files: (() => {
+        const files = singleSettingsProject('');
+        delete files['mysite/settings.py'];
+        files['mysite/settings.py.example'] = 'import os\n\nDEBUG = True\nALLOWED_HOSTS = ["*"]\n';
+        return files;
+      })(),
+      expect: [{ messageId: 'enabled', file: 'mysite/settings.py.example', line: 3 }],
+    },
+    {
       name: 'literal DEBUG = True',
       files: singleSettingsProject('import os\n\nDEBUG = True\nALLOWED_HOSTS = ["*"]\n'),
       expect: [{ messageId: 'enabled', file: 'mysite/settings.py', line: 3 }],

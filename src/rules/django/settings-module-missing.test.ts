@@ -9,6 +9,14 @@ testRule(rule, {
       files: splitSettingsProject(BASE_SETTINGS, prod('DEBUG = False'), { 'docker-compose.prod.yml': composeWeb('mysite.settings.prod', []) }),
     },
     {
+      name: 'the production module is made at install time from a committed template (settings.py.example)',
+      files: (() => {
+        const files = splitSettingsProject(BASE_SETTINGS, prod('DEBUG = False'), { 'docker-compose.prod.yml': composeWeb('mysite.settings.production', []) });
+        files['mysite/settings/production.py.example'] = prod('DEBUG = False');
+        return files;
+      })(),
+    },
+    {
       name: 'manage.py defaults to a git-ignored local module (developer-only)',
       files: splitSettingsProject(BASE_SETTINGS, prod('DEBUG = False'), { 'manage.py': MANAGE('mysite.settings.local') }),
     },
