@@ -234,8 +234,12 @@ export function judgeSetting<T>(
   }
   const outcomes: Outcome[] = [v.whenUnset, ...PROBES.map((raw) => safeWhenSet(v.whenSet, raw))].map(unbound);
   const ok = outcomes.filter((o): o is { ok: true; value: PyValue } => o.ok);
+  // A value that raises in Python (int("x")) cannot be production's; one the audit could not compute could be.
+  const uncomputed = outcomes.find((o): o is { ok: false; reason: string } => !o.ok && !PYTHON_EXCEPTION.test(o.reason));
   let envDependent = false;
-  if (ok.length > 0) {
+  if (ok.length > 0 && uncomputed) {
+    envDependent = true;
+  } else if (ok.length > 0) {
     const results = ok.map((o) => fn(o.value));
     const first = JSON.stringify(results[0]);
     if (results.every((r) => JSON.stringify(r) === first)) {
@@ -255,6 +259,9 @@ export function judgeSetting<T>(
     envDependent,
   };
 }
+
+/** An outcome that failed the way Python would ("ValueError: ..."), as opposed to one the audit could not compute. */
+const PYTHON_EXCEPTION = /^[A-Z][A-Za-z]*(Error|Exception|Exit|Interrupt|Warning):/;
 
 function safeWhenSet(whenSet: (raw: string) => Outcome, raw: string): Outcome {
   try {
