@@ -161,13 +161,20 @@ function scriptRuns(cmd: string, facts: Pick<Facts, 'shell'>): 'web' | 'worker' 
 }
 
 const TASK = /\b(migrate|makemigrations|collectstatic|createsuperuser|loaddata|compilemessages|check\s+--deploy|pytest|init|setup|seed|backup|restore|pg_dump|pg_restore|createcachetable)\b/;
-const ONE_OFF_NAMES = /^(migrate|migrations?|migrator|collectstatic|createsuperuser|init|setup|seed|bootstrap|tests?|certbot|awscli|aws-cli|loaddata)([-_].*)?$/;
+/** Whole names of helpers that run once ("migrate", "init-db", "createbuckets"). */
+const ONE_OFF_NAMES = /^(migrate|migrations?|migrator|collectstatic|createsuperuser|init|setup|seed|bootstrap|tests?|certbot|awscli|aws-cli|loaddata|create[-_]?buckets?)([-_].*)?$/;
+/** Name endings of such helpers ("airflow-init", "db_migrate", "minio-createbuckets", "django-collectstatic"). */
+const ONE_OFF_SUFFIX = /[-_](init|migrate|migrations?|migrator|collectstatic|createsuperuser|setup|seed|bootstrap|create[-_]?buckets?)$/;
 
 /**
  * Why a service is not a long-running one (a task run once, a profile-only tool), or null when it is one.
+ * `project` (the service's project) lets a service count as one-off when another one waits for it to exit:
+ * `depends_on: { x: { condition: service_completed_successfully } }` only makes sense for a job that ends.
  */
-export function oneOffReason(s: ComposeService): string | null {
+export function oneOffReason(s: ComposeService, project: Pick<ComposeProject, 'services'>): string | null {
   if (s.profiles.length > 0) return `service "${s.name.value}" only starts with --profile ${s.profiles.join(',')}`;
+  const waiter = project.services.find((o) => o !== s && o.dependsOn.some((d) => d.service.value === s.name.value && d.condition === 'service_completed_successfully'));
+  if (waiter) return `service "${waiter.name.value}" waits for "${s.name.value}" to complete (condition: service_completed_successfully): it is a one-off job`;
   const restart = s.restart?.value.toLowerCase();
   const policy = s.restartPolicy?.value.toLowerCase();
   const cmd = `${s.entrypoint?.value ?? ''} ${s.command?.value ?? ''}`;
@@ -177,7 +184,8 @@ export function oneOffReason(s: ComposeService): string | null {
   if (task && !APP_SERVER.test(cmd) && !WORKER.test(cmd) && !/\b(while|sleep|cron|crond|supercronic|tail\s+-f)\b/.test(cmd) && /\bmanage\.py\b|django-admin/.test(cmd)) {
     return `service "${s.name.value}" runs a one-off management command (${task[1]})`;
   }
-  if (ONE_OFF_NAMES.test(s.name.value.toLowerCase()) && !APP_SERVER.test(cmd)) return `service "${s.name.value}" is a one-off helper`;
+  const name = s.name.value.toLowerCase();
+  if ((ONE_OFF_NAMES.test(name) || ONE_OFF_SUFFIX.test(name)) && !APP_SERVER.test(cmd) && !WORKER.test(cmd)) return `service "${s.name.value}" is a one-off helper`;
   const img = imageName(s);
   if (img && /^(aws-cli|awscli|mc)$/.test(img)) return `service "${s.name.value}" runs a command-line tool image (${s.image!.value})`;
   if (img === 'certbot' && !/\b(while|sleep|trap)\b/.test(cmd)) return `service "${s.name.value}" runs certbot once`;
@@ -190,7 +198,7 @@ export function oneOffReason(s: ComposeService): string | null {
  */
 export function longRunningServices(compose: ComposeProject[], ctx: RuleContext): { project: ComposeProject; service: ComposeService }[] {
   const projects = auditedProjects(compose, ctx);
-  const services = projects.flatMap((project) => project.services.filter((service) => !oneOffReason(service)).map((service) => ({ project, service })));
+  const services = projects.flatMap((project) => project.services.filter((service) => !oneOffReason(service, project)).map((service) => ({ project, service })));
   if (projects.length > 0 && services.length === 0) ctx.notApplicable('no long-running service in the audited compose files');
   return services;
 }

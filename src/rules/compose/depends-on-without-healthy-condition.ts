@@ -26,10 +26,10 @@ export default defineRule({
     for (const p of projects) {
       const byName = new Map(p.services.map((s) => [s.name.value, s]));
       for (const s of p.services) {
-        if (oneOffReason(s)) continue;
+        if (oneOffReason(s, p)) continue;
         for (const d of s.dependsOn) {
           const dep = byName.get(d.service.value);
-          if (!dep || oneOffReason(dep)) continue;
+          if (!dep || oneOffReason(dep, p)) continue;
           // Only a database or cache has to be ready before its clients start; proxies and helpers need only exist.
           const role = serviceRole(dep, facts).role;
           if (role !== 'database' && role !== 'cache') continue;

@@ -30,6 +30,55 @@ testRule(rule, {
 `,
       },
     },
+    {
+      name: 'airflow-init is awaited with service_completed_successfully; createbuckets and *_init helpers run once',
+      files: {
+        'docker-compose.yaml': `x-airflow-common: &airflow-common
+  image: apache/airflow:2.9.2
+  environment:
+    AIRFLOW__CORE__EXECUTOR: CeleryExecutor
+services:
+  postgres:
+    image: postgres:16
+    restart: always
+  airflow-webserver:
+    <<: *airflow-common
+    command: webserver
+    restart: always
+    depends_on:
+      airflow-init:
+        condition: service_completed_successfully
+      load-connections:
+        condition: service_completed_successfully
+  load-connections:
+    <<: *airflow-common
+    command: connections import /opt/airflow/connections.json
+  airflow-scheduler:
+    <<: *airflow-common
+    command: scheduler
+    restart: always
+    depends_on:
+      airflow-init:
+        condition: service_completed_successfully
+  airflow-init:
+    <<: *airflow-common
+    entrypoint: /bin/bash
+    command:
+      - -c
+      - exec /entrypoint airflow version
+  minio:
+    image: minio/minio:RELEASE.2024-06-13T22-53-53Z
+    command: server /data
+    restart: unless-stopped
+  createbuckets:
+    image: minio/mc:RELEASE.2024-06-12T14-34-03Z
+    entrypoint: /bin/sh -c "mc alias set local http://minio:9000 admin secret; mc mb -p local/media; exit 0;"
+  django_init:
+    image: registry.example.org/shop-web:1.4.2
+    command: ./docker/bootstrap.sh
+`,
+      },
+    },
   ],
   bad: [
     {

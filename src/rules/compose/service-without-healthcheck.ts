@@ -37,7 +37,7 @@ export default defineRule({
     let judged = 0;
     for (const p of projects) {
       for (const s of p.services) {
-        if (oneOffReason(s)) continue;
+        if (oneOffReason(s, p)) continue;
         const target = serviceTarget(s);
         const { role, reason } = serviceRole(s, facts);
         if (role !== null && !NEEDS_HEALTHCHECK.has(role)) continue;

@@ -45,7 +45,7 @@ describe('resolvePath', () => {
 
 describe('health route names', () => {
   it('recognises health endpoints, not look-alikes', () => {
-    for (const p of ['health/', 'api/healthz', '^ping/$', 'ops/ready/', 'ht/']) assert.ok(HEALTH_SEGMENT.test(p), p);
-    for (const p of ['healthcare/', 'statuses/', 'members/']) assert.ok(!HEALTH_SEGMENT.test(p), p);
+    for (const p of ['health/', 'api/healthz', '^ping/$', 'ops/ready/', 'ht/', 'check/', '^check/$', 'livez', 'api/readyz/', 'alive/']) assert.ok(HEALTH_SEGMENT.test(p), p);
+    for (const p of ['healthcare/', 'statuses/', 'members/', 'orders/<int:pk>/check/', 'checkout/']) assert.ok(!HEALTH_SEGMENT.test(p), p);
   });
 });

@@ -156,8 +156,12 @@ export function resolvePath(project: DjangoProject, requestPath: string): RouteM
   return { kind: 'unrouted' };
 }
 
-/** Route paths that name a health endpoint (health, healthz, ping, status, ready, live, heartbeat...). */
-export const HEALTH_SEGMENT = /(^|[/^])_?(health|healthz|healthcheck|health-check|health_check|ht|ping|status|ready|readiness|readyz|live|liveness|livez|alive|heartbeat)(\/|\$|$|\/\$)/i;
+/**
+ * Route paths that name a health endpoint (health, healthz, ping, status, ready, live, heartbeat...), or a
+ * top-level `check/` (`path("check/", lambda r: HttpResponse("Ok"))`); deeper `.../check/` routes are app actions.
+ */
+export const HEALTH_SEGMENT =
+  /(^|[/^])_?(health|healthz|healthcheck|health-check|health_check|ht|ping|status|ready|readiness|readyz|live|liveness|livez|alive|heartbeat)(\/|\$|$|\/\$)|^\^?_?check(\/|\$|$|\/\$)/i;
 
 /** Apps whose URLconf provides a health endpoint (django-health-check, django-alive, django-watchman). */
 export const HEALTH_APPS = /^(health_check|alive|watchman|django_alive|django_healthchecks|healthchecks)(\.|$)/;

@@ -51,6 +51,11 @@ export default defineRule({
         ctx.unknown(target, `the health route ${r.path} is only added under \`${r.condition}\` (${r.at.loc.file}:${r.at.loc.line}), which could not be evaluated for production`);
         continue;
       }
+      // An include() that could not be followed (or urlpatterns that could not be evaluated) may hold the health route.
+      if (project.routesProblem) {
+        ctx.unknown(target, `no health route among the ${project.routes.length} routes read, but the route list is incomplete: ${project.routesProblem}`);
+        continue;
+      }
       ctx.fail('none', {
         at: { absentIn: project.urlconf, note: `no health route among the ${project.routes.length} routes of ${project.urlconf} and the URLconfs it includes` },
         target,

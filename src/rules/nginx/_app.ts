@@ -3,10 +3,9 @@
 import type { Located, SourceLoc } from '../../core/types/located.js';
 import type { Facts } from '../../facts/index.js';
 import type { PyValue } from '../../facts/django.js';
-import { effectiveCommand } from '../compose/_shared.js';
 import { hstsSeconds } from '../django/_hsts.js';
 import { hasApp, hasMiddleware, howText, installedApps, judge, productionProjects, SECURITY_MIDDLEWARE, truthy, XFRAME_MIDDLEWARE, type ProdProject } from '../django/_settings.js';
-import { isDevFile, isDjangoService, productionCompose, schemeFromAppServer } from '../django/_stack.js';
+import { isDevFile, isDjangoDockerfile, isDjangoService, productionCompose, schemeFromAppServer } from '../django/_stack.js';
 
 export type AppFacts = Pick<Facts, 'django' | 'compose' | 'dockerfiles' | 'shell'>;
 
@@ -100,10 +99,71 @@ export function djangoRedirectsToHttps(facts: Pick<Facts, 'django'>): Answer {
 }
 
 const CHANNELS_DEPS = ['channels', 'daphne', 'channels-redis', 'channels_redis', 'django-channels'];
-const ASGI_SERVER = /\b(daphne)\b|\bchannels\b/;
+/** An ASGI server, which can accept WebSocket connections (Django's own WSGI/ASGI handlers cannot). */
+const ASGI_SERVER = /\b(daphne|uvicorn|hypercorn)\b|UvicornWorker|\bgranian\b.*--interface[= ]asgi/;
+/** gunicorn/uWSGI serving a WSGI application ("gunicorn config.wsgi:application", "uwsgi --module app.wsgi"). */
+const WSGI_SERVER = /\b(gunicorn|uwsgi)\b/;
+const WSGI_APP = /[\w.]*\bwsgi(:\w+|\.py)?(\s|$|['"])|--wsgi-file|--module[= ]\S*wsgi/;
 
-/** Evidence that the app uses Django Channels (WebSockets): a dependency, an installed app, ASGI_APPLICATION, daphne. */
-export function channelsEvidence(facts: AppFacts): { label: string; at: Located<unknown> | SourceLoc } | null {
+/** Facts channelsEvidence reads. */
+export type ChannelsFacts = AppFacts & Partial<Pick<Facts, 'systemd'>>;
+
+/** A production command line that starts the app server. */
+interface ServerCommand {
+  text: string;
+  label: string;
+  at: Located<unknown> | SourceLoc;
+}
+
+/** Command lines that start the Django app server in production: compose, Dockerfiles, systemd units, shell scripts. */
+function serverCommands(facts: ChannelsFacts): ServerCommand[] {
+  const out: ServerCommand[] = [];
+  const isServer = (t: string) => (ASGI_SERVER.test(t) || WSGI_SERVER.test(t)) && !/--reload\b|\brunserver\b/.test(t);
+  for (const project of productionCompose(facts.compose)) {
+    for (const svc of project.services) {
+      if (!isDjangoService(svc, facts.dockerfiles)) continue;
+      for (const c of [svc.entrypoint, svc.command]) {
+        if (c && isServer(c.value)) out.push({ text: c.value, label: `compose service ${svc.name.value} runs ${c.value}`, at: c });
+      }
+    }
+  }
+  for (const d of facts.dockerfiles) {
+    if (isDevFile(d.path) || !isDjangoDockerfile(d)) continue;
+    for (const st of d.stages) {
+      for (const i of [st.entrypoint, st.cmd]) {
+        const t = i ? (i.execForm ? i.execForm.join(' ') : i.expanded) : '';
+        if (i && isServer(t)) out.push({ text: t, label: `${d.path} ${i.keyword} runs ${t}`, at: i.loc });
+      }
+    }
+  }
+  for (const u of facts.systemd ?? []) {
+    if (isDevFile(u.path)) continue;
+    for (const c of u.commands) if (isServer(c.text)) out.push({ text: c.text, label: `${u.path} runs ${c.text}`, at: c.loc });
+  }
+  for (const sh of facts.shell) {
+    if (isDevFile(sh.path)) continue;
+    for (const c of sh.commands) {
+      const name = c.effectiveName.split('/').pop() ?? '';
+      if (/^(gunicorn|uwsgi|daphne|uvicorn|hypercorn|granian)$/.test(name) && isServer(c.text)) out.push({ text: c.text, label: `${sh.path}:${c.loc.line} runs ${c.text}`, at: c.loc });
+    }
+  }
+  return out;
+}
+
+/**
+ * Evidence that the app serves WebSockets (Django Channels): a channels/daphne dependency or INSTALLED_APPS entry,
+ * or an ASGI server (daphne, uvicorn, hypercorn) starting the app in production. ASGI_APPLICATION alone is not
+ * evidence: startproject writes asgi.py and many projects set it while gunicorn serves the WSGI app. When every
+ * production server command runs a `*.wsgi` app with gunicorn/uWSGI, WebSockets cannot be served, whatever the
+ * dependencies say. Returns the reason when there is no evidence.
+ */
+export function channelsEvidence(facts: ChannelsFacts): { label: string; at: Located<unknown> | SourceLoc } | { none: string } {
+  const commands = serverCommands(facts);
+  const anyAsgi = commands.some((c) => ASGI_SERVER.test(c.text));
+  // uvicorn also serves FastAPI/Starlette side services: it counts for Django when it runs a `*.asgi` module.
+  const asgi = commands.find((c) => /\bdaphne\b/.test(c.text) || (ASGI_SERVER.test(c.text) && /\basgi\b/.test(c.text)));
+  const wsgi = commands.find((c) => WSGI_SERVER.test(c.text) && WSGI_APP.test(c.text));
+  if (!anyAsgi && wsgi) return { none: `the production server runs a WSGI app (${wsgi.label}), which cannot serve WebSockets` };
   for (const project of facts.django) {
     for (const dep of CHANNELS_DEPS) {
       const d = project.dependencies[dep];
@@ -114,23 +174,9 @@ export function channelsEvidence(facts: AppFacts): { label: string; at: Located<
   for (const p of projects) {
     const apps = installedApps(p);
     if (!('reason' in apps) && (hasApp(apps.apps, 'channels') || hasApp(apps.apps, 'daphne')) && apps.loc) return { label: 'channels in INSTALLED_APPS', at: apps.loc };
-    const asgi = p.project.settings.ASGI_APPLICATION;
-    if (asgi) return { label: `ASGI_APPLICATION (${asgi.value.loc.file}:${asgi.value.loc.line})`, at: asgi.value.loc };
   }
-  for (const project of productionCompose(facts.compose)) {
-    for (const svc of project.services) {
-      const cmd = effectiveCommand(svc, facts);
-      if (cmd && ASGI_SERVER.test(cmd) && isDjangoService(svc, facts.dockerfiles)) return { label: `compose service ${svc.name.value} runs ${cmd}`, at: svc.command ?? svc.name };
-    }
-  }
-  for (const d of facts.dockerfiles) {
-    if (isDevFile(d.path)) continue;
-    for (const s of d.stages) {
-      const cmd = s.cmd ?? s.entrypoint;
-      if (cmd && /\bdaphne\b/.test(cmd.execForm ? cmd.execForm.join(' ') : cmd.expanded)) return { label: `${d.path} ${cmd.keyword} runs daphne`, at: cmd.loc };
-    }
-  }
-  return null;
+  if (asgi) return { label: asgi.label, at: asgi.at };
+  return { none: 'the app does not use Django Channels (no channels/daphne dependency or INSTALLED_APPS entry, no daphne/uvicorn server command; ASGI_APPLICATION alone does not make WebSockets)' };
 }
 
 const MEDIA_PATH = /(^|\/)(media|mediafiles|uploads)(\/|$)/i;

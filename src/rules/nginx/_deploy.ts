@@ -196,3 +196,28 @@ export function publishedPort(links: ServiceLink[], port: number): Located<strin
   }
   return null;
 }
+
+/** `certbot --nginx`, `certbot run --nginx`, `certbot --installer nginx` / `-i nginx`: certbot edits the nginx config. */
+const CERTBOT_NGINX_ARGS = (args: readonly string[]) =>
+  args.some((a, i) => a === '--nginx' || a === '--installer=nginx' || ((a === '--installer' || a === '-i') && args[i + 1] === 'nginx'));
+const CERTBOT_NGINX_TEXT = /\bcertbot\b(?=.*?(\s--nginx\b|\s--installer[= ]nginx\b|\s-i\s+nginx\b))/;
+
+/**
+ * A repository script or document that runs `certbot --nginx`: certbot's nginx installer rewrites the committed
+ * plain-HTTP server block on the server (adds `listen 443 ssl` and the certificate), so the committed file is the
+ * pre-certificate state. Null when nothing does.
+ */
+export function certbotNginxInstaller(facts: Pick<Facts, 'shell'> & Partial<Pick<Facts, 'texts'>>): { label: string; at: SourceLoc | Located<unknown> } | null {
+  for (const sh of facts.shell) {
+    for (const c of sh.commands) {
+      const name = c.effectiveName.split('/').pop() ?? '';
+      if ((name === 'certbot' || name === 'certbot-auto') && CERTBOT_NGINX_ARGS(c.effectiveArgs)) return { label: `${sh.path}:${c.loc.line} runs ${c.text}`, at: c.loc };
+    }
+  }
+  for (const t of facts.texts ?? []) {
+    for (const line of t.lines) {
+      if (CERTBOT_NGINX_TEXT.test(line.value)) return { label: `${t.path}:${line.loc.line} runs ${line.value.trim()}`, at: line };
+    }
+  }
+  return null;
+}

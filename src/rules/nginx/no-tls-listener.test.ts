@@ -54,5 +54,30 @@ testRule(rule, {
     },
     { name: 'a host install for a public domain', files: { 'deploy/nginx/sites-available/shop': PLAIN('shop.example.org www.shop.example.org') }, expect: [{ messageId: 'noTls', file: 'deploy/nginx/sites-available/shop', line: 6 }] },
   ],
+  unknown: [
+    {
+      name: 'pre-certbot config: setup.sh runs certbot --nginx, which adds the 443 server on the server',
+      files: {
+        'deploy/nginx/shop.conf': PLAIN('shop.example.org www.shop.example.org'),
+        'deploy/setup.sh': `#!/usr/bin/env bash
+set -euo pipefail
+DOMAIN=shop.example.org
+sudo cp deploy/nginx/shop.conf /etc/nginx/sites-available/shop
+sudo ln -sf /etc/nginx/sites-available/shop /etc/nginx/sites-enabled/shop
+sudo nginx -t && sudo systemctl reload nginx
+sudo certbot --nginx -d "$DOMAIN" -d "www.$DOMAIN" --non-interactive --agree-tos -m admin@example.org --redirect
+`,
+      },
+      reason: /deploy\/setup\.sh:7 runs sudo certbot --nginx/,
+    },
+    {
+      name: 'pre-certbot config: DEPLOY.md tells to run certbot run --nginx',
+      files: {
+        'deploy/nginx/shop.conf': PLAIN('shop.example.org'),
+        'DEPLOY.md': '# Deploying\n\n## TLS\n\n```bash\nsudo certbot run --nginx -d shop.example.org\n```\n',
+      },
+      reason: /DEPLOY\.md:6 runs sudo certbot run --nginx -d shop\.example\.org/,
+    },
+  ],
   notApplicable: [{ name: 'no nginx config', files: { 'docker-compose.yml': 'services:\n  web:\n    image: shop:1.0\n' } }],
 });

@@ -1,6 +1,6 @@
 // Some nginx must terminate TLS: a config that serves the app only over plain HTTP, with nothing in front, leaks everything.
 import { defineRule } from '../../core/define-rule.js';
-import { productionLinks, publishedPort, serviceLinks, tlsElsewhere } from './_deploy.js';
+import { certbotNginxInstaller, productionLinks, publishedPort, serviceLinks, tlsElsewhere } from './_deploy.js';
 import { conditionalHttpsRedirect, proxiedLocations } from './_nginx.js';
 import { instanceServers, nginxScope, noNginxReason, onlyReturns } from './_scope.js';
 
@@ -46,6 +46,13 @@ export default defineRule({
       const app = servers.find((s) => !onlyReturns(s) && !conditionalHttpsRedirect(s.level) && proxiedLocations(config, s).length > 0);
       if (!app) {
         ctx.pass(config.path, 'no plain-HTTP server block proxies to the app');
+        continue;
+      }
+      // certbot's nginx installer adds the TLS server to this very file on the server: the repository keeps the
+      // config as it was before the certificate, so what runs in production cannot be read from it.
+      const certbot = certbotNginxInstaller(facts);
+      if (certbot) {
+        ctx.unknown(config.path, `${app.label} listens on plain HTTP only, but ${certbot.label}: certbot's nginx installer adds \`listen 443 ssl\` to the server block on the server`);
         continue;
       }
       const links = productionLinks(serviceLinks(config, facts));

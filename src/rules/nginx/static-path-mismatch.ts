@@ -3,8 +3,9 @@
 import { defineRule } from '../../core/define-rule.js';
 import type { SourceLoc } from '../../core/types/located.js';
 import type { ComposeService, ComposeVolumeMount } from '../../facts/compose.js';
-import type { NginxDirective } from '../../facts/scripts.js';
-import { builtStage, serviceRole } from '../compose/_shared.js';
+import type { NginxDirective, ShellScript } from '../../facts/scripts.js';
+import { createOperation, expandWord, scriptVariables } from '../compose/_install.js';
+import { builtStage, effectiveCommand, serviceRole } from '../compose/_shared.js';
 import { isDjangoService } from '../django/_stack.js';
 import { djangoProjects, filesSetting } from './_app.js';
 import { productionLinks, serviceLinks, type DeployFacts } from './_deploy.js';
@@ -42,6 +43,53 @@ function baseDirInContainer(svc: ComposeService, facts: DeployFacts, projectRoot
   if (context && projectRoot !== context && !projectRoot.startsWith(`${context}/`)) return null;
   const rel = context ? projectRoot.slice(context.length).replace(/^\//, '') : projectRoot;
   return trim(rel ? `${trim(copied)}/${rel}` : copied);
+}
+
+/** Shell scripts a service starts (`/start.sh`, `./docker/entrypoint.sh`), and the scripts those name, by file name. */
+function startScripts(svc: ComposeService, facts: DeployFacts): ShellScript[] {
+  const found: ShellScript[] = [];
+  const visit = (words: string[], depth: number) => {
+    for (const word of words) {
+      const base = word.replace(/^['"]|['"]$/g, '').split('/').pop() ?? '';
+      if (!/[a-z]/i.test(base)) continue;
+      for (const sh of facts.shell) {
+        if (sh.path.split('/').pop() !== base || found.includes(sh)) continue;
+        found.push(sh);
+        if (depth < 2) visit(sh.commands.flatMap((c) => [c.name, ...c.args]), depth + 1);
+      }
+    }
+  };
+  visit((effectiveCommand(svc, facts) ?? '').split(/\s+/), 0);
+  return found;
+}
+
+/**
+ * Whether the start script of a service copies files into the directory it mounts at `mountTarget`
+ * (`cp -r staticfiles/ $DOCKER_SHARED_DIR/` with DOCKER_SHARED_DIR=/nginx in the compose environment): `fills` when
+ * the copy lands at `dir` (the directory nginx serves, in the service's file system), `some` when it lands
+ * elsewhere in the volume. Variables come from the compose environment, the Dockerfile ENV and the script itself.
+ */
+function copiedIntoVolume(svc: ComposeService, mountTarget: string, dir: string, facts: DeployFacts): { state: 'fills' | 'some'; label: string } | null {
+  const built = builtStage(svc, facts.dockerfiles);
+  const stageEnv = built && 'stage' in built ? built.stage.env : {};
+  let some: { state: 'some'; label: string } | null = null;
+  for (const sh of startScripts(svc, facts)) {
+    const vars = scriptVariables(sh);
+    const lookup = (name: string) => svc.environment.find((e) => e.key.value === name)?.value?.value ?? vars.get(name) ?? stageEnv[name]?.value;
+    for (const c of sh.commands) {
+      const op = createOperation(c);
+      if (!op || !['cp', 'rsync', 'mv'].includes(op.program)) continue;
+      const dest = expandWord(op.created[0], lookup);
+      if (dest === null || !dest.startsWith('/')) continue;
+      const to = trim(dest);
+      if (to !== mountTarget && !to.startsWith(`${mountTarget}/`)) continue;
+      const label = `${sh.path}:${c.loc.line} (${c.text})`;
+      const landing = [to, ...op.sources.map((src) => `${to === '/' ? '' : to}/${trim(src).split('/').pop()}`)];
+      if (landing.includes(dir)) return { state: 'fills', label };
+      some ??= { state: 'some', label };
+    }
+  }
+  return some;
 }
 
 const sameSource = (a: ComposeVolumeMount, b: ComposeVolumeMount) => a.type === b.type && (a.type === 'volume' ? a.source === b.source : (a.sourcePath ?? a.source) === (b.sourcePath ?? b.source));
@@ -150,6 +198,14 @@ export default defineRule({
             ctx.unknown(target, `the volume is also mounted by ${writers.map((w) => w.s.name.value).join(', ')}, which could not be recognised as the Django service`);
             continue;
           }
+          // A start script may fill the volume itself (copying the collected files into it) instead of pointing
+          // STATIC_ROOT at it.
+          const copies = django.map((w) => copiedIntoVolume(w.s, trim(w.v.target), `${trim(w.v.target)}${rel}`, facts)).filter((c) => c !== null);
+          const fills = copies.find((c) => c.state === 'fills');
+          if (fills) {
+            ctx.pass(target, `the start script copies the files into the shared volume at ${dir}: ${fills.label}`);
+            continue;
+          }
           if (setting.state === 'unknown') {
             ctx.unknown(target, setting.reason);
             continue;
@@ -165,6 +221,8 @@ export default defineRule({
           const match = verdicts.find((v) => v.r === 'match');
           const mismatch = verdicts.find((v) => v.r === 'mismatch');
           if (match) ctx.pass(target, `service ${match.w.s.name.value} writes ${kind}_ROOT (${match.containerDir}) to the same volume`);
+          else if (mismatch && copies.length > 0)
+            ctx.unknown(target, `${kind}_ROOT is ${rootText}, but the start script copies files into the volume nginx reads (${copies[0].label}), which may put them at ${dir}`);
           else if (mismatch)
             ctx.fail('rootMismatch', {
               at,

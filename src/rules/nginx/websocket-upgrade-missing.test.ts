@@ -38,11 +38,38 @@ const channels = (nginx: string) =>
     'docker/nginx/prod.conf': nginx,
   });
 
+/** startproject's ASGI_APPLICATION in settings, gunicorn serving the WSGI app: no Channels, no WebSockets. */
+const asgiSettingOnly = (extra: Record<string, string>) =>
+  singleSettingsProject(`${SECURE_SETTINGS}\nASGI_APPLICATION = "mysite.asgi.application"\n`, {
+    'mysite/asgi.py': 'import os\n\nfrom django.core.asgi import get_asgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n\napplication = get_asgi_application()\n',
+    'docker/nginx/prod.conf': SITE(''),
+    ...extra,
+  });
+
+const COMPOSE = (command: string) => `services:
+  app:
+    build: .
+    command: ${command}
+    environment:
+      DJANGO_SETTINGS_MODULE: mysite.settings
+  nginx:
+    image: nginx:1.27
+    ports:
+      - "443:443"
+    volumes:
+      - ./docker/nginx/prod.conf:/etc/nginx/conf.d/default.conf:ro
+`;
+
 testRule(rule, {
   good: [
     { name: 'a /ws/ location with HTTP/1.1, Upgrade and Connection', files: channels(SITE(WS)) },
   ],
   bad: [
+    {
+      name: 'uvicorn serves the ASGI app (cookiecutter-django async: a raw ASGI websocket handler, no channels dependency)',
+      files: asgiSettingOnly({ 'docker-compose.prod.yml': COMPOSE('gunicorn mysite.asgi:application -k uvicorn.workers.UvicornWorker --bind 0.0.0.0:8000') }),
+      expect: [{ messageId: 'missing', file: 'docker/nginx/prod.conf', line: 8 }],
+    },
     {
       name: 'seed 001: Channels app, nginx without any upgrade handling',
       files: channels(SITE('')),
@@ -57,6 +84,12 @@ testRule(rule, {
     },
   ],
   notApplicable: [
+    { name: 'ASGI_APPLICATION in settings alone, no server command in the repository', files: asgiSettingOnly({}) },
+    { name: 'ASGI_APPLICATION in settings, gunicorn serves mysite.wsgi in compose', files: asgiSettingOnly({ 'docker-compose.prod.yml': COMPOSE('gunicorn mysite.wsgi:application --bind 0.0.0.0:8000 --workers 3') }) },
+    {
+      name: 'channels is installed but every production server command runs the WSGI app',
+      files: { ...channels(SITE('')), 'docker-compose.prod.yml': COMPOSE('gunicorn mysite.wsgi:application --bind 0.0.0.0:8000') },
+    },
     { name: 'a WSGI app (no Channels)', files: singleSettingsProject(SECURE_SETTINGS, { 'docker/nginx/prod.conf': SITE('') }) },
   ],
 });

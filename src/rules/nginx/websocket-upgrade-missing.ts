@@ -22,8 +22,8 @@ export default defineRule({
   },
   check(facts, ctx) {
     const evidence = channelsEvidence(facts);
-    if (!evidence) {
-      ctx.notApplicable('the app does not use Django Channels (no channels/daphne dependency, INSTALLED_APPS entry, ASGI_APPLICATION or daphne command)');
+    if ('none' in evidence) {
+      ctx.notApplicable(evidence.none);
       return;
     }
     const scope = nginxScope(facts);
