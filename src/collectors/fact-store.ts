@@ -1,10 +1,10 @@
 // Runs the repository collectors in dependency order and assembles the FactStore.
 import { execFileSync } from 'node:child_process';
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FactStore } from '../facts/index.js';
 import type { RepoFile } from '../facts/repo.js';
-import { walkRepository } from './repo/discover.js';
+import { SKIP_DIRS, walkRepository, type WalkedFile } from './repo/discover.js';
 import { classifyByName, looksLikeCompose, looksLikeNginx, looksLikeShell, needsContentSniff } from './repo/classify.js';
 import { RepoCollectContext } from './repo/context.js';
 import { collectEnvFiles } from './repo/env-files.js';
@@ -42,9 +42,12 @@ function peek(absPath: string, bytes = 4096): string {
   }
 }
 
-/** Discovers and classifies the ops files of a repository. */
-export function discoverFiles(root: string): RepoFile[] {
-  return walkRepository(root).map((walked) => {
+/**
+ * Discovers and classifies the ops files of a repository. `tracked` (git ls-files) adds the files git tracks
+ * although a .gitignore matches them: a committed `.env` is in the repository whatever .gitignore says.
+ */
+export function discoverFiles(root: string, tracked: readonly string[] | null = null): RepoFile[] {
+  return withTracked(root, walkRepository(root), tracked).map((walked) => {
     const { path } = walked;
     const kinds = classifyByName(path);
     const sniff = needsContentSniff(path, kinds);
@@ -57,6 +60,22 @@ export function discoverFiles(root: string): RepoFile[] {
     // The walked file keeps its lazily measured size.
     return Object.assign(walked, { kinds });
   });
+}
+
+function withTracked(root: string, walked: WalkedFile[], tracked: readonly string[] | null): WalkedFile[] {
+  if (!tracked) return walked;
+  const seen = new Set(walked.map((w) => w.path));
+  const extra = tracked.filter((p) => !seen.has(p) && !p.split('/').some((part) => SKIP_DIRS.has(part)) && isFile(join(root, p)));
+  if (extra.length === 0) return walked;
+  return [...walked, ...extra.map((p) => ({ path: p, size: statSync(join(root, p)).size }))];
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function trackedFiles(root: string): string[] | null {
@@ -73,7 +92,8 @@ function trackedFiles(root: string): string[] | null {
 export function collectRepository(root: string, options: CollectOptions = {}): FactStore {
   const progress = options.onProgress ?? (() => {});
   progress('discovering files');
-  const files = discoverFiles(root);
+  const tracked = trackedFiles(root);
+  const files = discoverFiles(root, tracked);
   const ctx = new RepoCollectContext(root, files);
   progress(`reading ${files.filter((f) => f.kinds.length > 0).length} ops files`);
   ctx.envFiles = collectEnvFiles(ctx);
@@ -92,7 +112,7 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
   const config = collectConfig(ctx, options.now ?? new Date());
   return {
     facts: {
-      repo: { root, files, envFiles: ctx.envFiles, tracked: trackedFiles(root), parseProblems: ctx.parseProblems },
+      repo: { root, files, envFiles: ctx.envFiles, tracked, parseProblems: ctx.parseProblems },
       compose,
       dockerfiles,
       django,

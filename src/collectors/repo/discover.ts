@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /** Directories never worth walking: dependencies, virtualenvs, caches, build output. */
-const SKIP_DIRS = new Set([
+export const SKIP_DIRS = new Set([
   '.git', 'node_modules', '.venv', 'venv', '.tox', '.nox', '__pycache__', '.mypy_cache', '.pytest_cache',
   '.ruff_cache', 'site-packages', 'dist', 'build', '.eggs', '.idea', '.vscode', 'bower_components', '.next',
   '.cache', 'htmlcov', '.terraform', 'staticfiles', 'collected_static',
