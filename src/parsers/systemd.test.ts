@@ -60,4 +60,20 @@ describe('parseSystemdUnit', () => {
       { line: 3, col: 1, message: 'expected Key=Value, found "ExecStart /bin/true"' },
     ]);
   });
+
+  it('keeps each word of a continued ExecStart on its own line', () => {
+    const text = '[Service]\nExecStart=/srv/app/venv/bin/gunicorn app.wsgi:application \\\n    --workers 3 \\\n    --access-logfile /var/log/app/access.log\n';
+    const { unit } = parseSystemdUnit('app.service', text);
+    const words = unit.commands[0].argWords;
+    const logfile = words.find((w) => w.value === '/var/log/app/access.log');
+    assert.deepEqual([logfile?.loc.line, logfile?.loc.col], [4, 22]);
+    assert.equal(words.find((w) => w.value === '--workers')?.loc.line, 3);
+    assert.equal(unit.commands[0].loc.line, 2);
+  });
+
+  it('reports the continuation line of a forgotten backslash instead of reading it as a key', () => {
+    const text = '[Service]\nExecStart=/srv/app/venv/bin/celery -A app beat --pidfile=/run/beat.pid\n    --schedule=/var/lib/beat/schedule\n';
+    const r = parseSystemdUnit('beat.service', text);
+    assert.deepEqual(r.problems, [{ line: 3, col: 5, message: 'expected Key=Value, found "--schedule=/var/lib/beat/schedule"' }]);
+  });
 });

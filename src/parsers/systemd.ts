@@ -36,7 +36,8 @@ export function parseSystemdUnit(path: string, text: string): SystemdParse {
       section = header[1];
       continue;
     }
-    const m = /^(\s*)([A-Za-z0-9_.-]+)(\s*=\s*)(.*)$/.exec(line);
+    // Keys start with a letter: `--schedule=x` is the continuation line of a command whose `\` was forgotten.
+    const m = /^(\s*)([A-Za-z][A-Za-z0-9_.-]*)(\s*=\s*)(.*)$/.exec(line);
     if (!m) {
       problems.push({ line: n, col: (/\S/.exec(line)?.index ?? 0) + 1, message: `expected Key=Value, found "${line.trim().slice(0, 40)}"` });
       continue;
@@ -47,12 +48,16 @@ export function parseSystemdUnit(path: string, text: string): SystemdParse {
     let value = m[4];
     let endLine = n;
     let endCol = line.length + 1;
+    // Where each physical line's text starts in the joined value, so a command's words keep their own lines.
+    const segments: Segment[] = [{ offset: 0, line: n, col: valueCol }];
     while (value.endsWith('\\') && endLine < lines.length) {
       const next = lines[endLine];
       endLine++;
       endCol = next.length + 1;
       if (/^\s*[#;]/.test(next)) continue;
-      value = `${value.slice(0, -1)} ${next.trim()}`;
+      value = `${value.slice(0, -1)} `;
+      segments.push({ offset: value.length, line: endLine, col: (/\S/.exec(next)?.index ?? 0) + 1 });
+      value += next.trim();
     }
     i = endLine - 1;
     if (section === null) {
@@ -64,8 +69,7 @@ export function parseSystemdUnit(path: string, text: string): SystemdParse {
     if (section === 'Service' && EXEC_KEYS.has(key)) {
       const prefix = /^[-@:+!]*/.exec(value)?.[0] ?? '';
       const cmd = value.slice(prefix.length);
-      // Exact positions for one-line values; a continued command points at its setting.
-      const map: SpanMapper = endLine === n ? offsetMapper(path, n, valueCol + prefix.length) : () => loc;
+      const map: SpanMapper = endLine === n ? offsetMapper(path, n, valueCol + prefix.length) : segmentMapper(path, segments, prefix.length);
       commands.push(...parseShellSnippet(cmd, map).commands);
     }
   }
@@ -75,4 +79,24 @@ export function parseSystemdUnit(path: string, text: string): SystemdParse {
     activates = settings.find((s) => s.section === 'Timer' && s.key === 'Unit')?.value.value ?? name.replace(/\.timer$/, '.service');
   }
   return { unit: { path, name, type, settings, commands, activates }, problems };
+}
+
+interface Segment {
+  offset: number;
+  line: number;
+  col: number;
+}
+
+/** Positions in a value joined from continued lines, mapped back to the physical lines. */
+function segmentMapper(path: string, segments: readonly Segment[], shift: number): SpanMapper {
+  const at = (column: number) => {
+    const offset = column + shift;
+    const seg = [...segments].reverse().find((s) => s.offset <= offset) ?? segments[0];
+    return { line: seg.line, col: seg.col + (offset - seg.offset) };
+  };
+  return (s, e) => {
+    const a = at(s.column);
+    const b = at(e.column);
+    return { file: path, line: a.line, col: a.col, endLine: b.line, endCol: b.col };
+  };
 }
