@@ -15,6 +15,11 @@ testRule(rule, {
   ],
   bad: [
     {
+      name: "django-environ list defaulting to ['*'], no production value in the repository",
+      files: singleSettingsProject('import environ\n\nenv = environ.Env()\nDEBUG = False\nALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["*"])\n'),
+      expect: [{ messageId: 'fallbackWildcard', file: 'mysite/settings.py', line: 5, severity: 'medium' }],
+    },
+    {
       name: "literal ['*']",
       files: singleSettingsProject('DEBUG = False\nALLOWED_HOSTS = ["*"]\n'),
       expect: [{ messageId: 'wildcard', file: 'mysite/settings.py', line: 2 }],

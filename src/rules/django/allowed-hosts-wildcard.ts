@@ -31,6 +31,7 @@ export default defineRule({
   verify: 'curl -s -o /dev/null -w "%{http_code}" -H "Host: evil.example" https://<your-domain>/   # expect 400',
   messages: {
     wildcard: "ALLOWED_HOSTS {how}: every Host header is accepted.",
+    fallbackWildcard: "ALLOWED_HOSTS {how}: unless production sets {envVar}, every Host header is accepted.",
     empty: 'ALLOWED_HOSTS {how} while DEBUG is off: Django answers every request with 400 Bad Request.',
     notSet: 'ALLOWED_HOSTS is not set in the production settings (default []) while DEBUG is off: Django answers every request with 400 Bad Request.',
     notList: 'ALLOWED_HOSTS {how}, which is not a list: Django treats each character as a host name.',
@@ -40,7 +41,11 @@ export default defineRule({
       const target = targetOf(p, 'ALLOWED_HOSTS');
       const j = judge(p, 'ALLOWED_HOSTS', verdict);
       if (j.state === 'unknown') {
-        ctx.unknown(target, j.reason);
+        // A committed fallback of '*' is in use whenever the variable is missing: worth saying, one notch lower.
+        const fallback = judge(p, 'ALLOWED_HOSTS', verdict, { judgeDefault: true });
+        if (fallback.state === 'decided' && fallback.how === 'default' && fallback.result === 'wildcard') {
+          ctx.fail('fallbackWildcard', { at: fallback.loc, target, severity: 'medium', data: { how: howText(fallback), envVar: fallback.envVar ?? 'its variable' } });
+        } else ctx.unknown(target, j.reason);
         continue;
       }
       if (j.result === 'ok') {
