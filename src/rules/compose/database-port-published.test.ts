@@ -37,6 +37,29 @@ testRule(rule, {
   ],
   bad: [
     {
+      name: 'a broker and an admin UI published on all interfaces (RabbitMQ guest account, Celery Flower)',
+      files: {
+        'docker-compose.yml': `services:
+  rabbitmq:
+    image: rabbitmq:3.13-management
+    ports:
+      - "5672:5672"
+  flower:
+    image: mher/flower:2.0
+    ports:
+      - "5555:5555"
+  web:
+    image: registry.example.org/shop/web:1.4.2
+    ports:
+      - "127.0.0.1:5555:5555"
+`,
+      },
+      expect: [
+        { messageId: 'published', file: 'docker-compose.yml', line: 5 },
+        { messageId: 'published', file: 'docker-compose.yml', line: 9 },
+      ],
+    },
+    {
       name: 'all-interfaces bindings in short, ephemeral and long syntax',
       files: {
         'docker-compose.yml': `services:

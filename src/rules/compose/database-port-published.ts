@@ -1,15 +1,20 @@
-// PostgreSQL / MySQL / Redis ports published on every host interface.
+// Database, cache, broker and admin-UI ports (PostgreSQL, MySQL, Redis, RabbitMQ, Elasticsearch, Flower...) published on every host interface.
 import { defineRule } from '../../core/define-rule.js';
 import type { ComposePort, ComposeService } from '../../facts/compose.js';
 import { auditedProjects, imageName, serviceTarget } from './_shared.js';
 
-/** Well-known server ports, by service kind. */
-const KNOWN: { kind: string; images: RegExp; ports: string[] }[] = [
+/** Well-known server ports, by service kind. `byPort`: the port alone identifies it (no other app uses it). */
+const KNOWN: { kind: string; images: RegExp; ports: string[]; byPort?: false }[] = [
   { kind: 'PostgreSQL', images: /^(postgres|postgresql|postgis|pgvector|timescaledb(-ha)?|pgbouncer)$/, ports: ['5432', '6432'] },
   { kind: 'MySQL', images: /^(mysql|mysql-server|mariadb|percona|percona-server)$/, ports: ['3306'] },
   { kind: 'Redis', images: /^(redis|valkey|redis-stack|redis-stack-server|keydb)$/, ports: ['6379'] },
   { kind: 'MongoDB', images: /^(mongo|mongodb)$/, ports: ['27017'] },
   { kind: 'Memcached', images: /^memcached$/, ports: ['11211'] },
+  { kind: 'RabbitMQ', images: /^(rabbitmq|bitnami-rabbitmq)$/, ports: ['5672', '15672'] },
+  { kind: 'Elasticsearch', images: /^(elasticsearch|opensearch)$/, ports: ['9200', '9300'] },
+  // Admin UIs, often without a login: recognised by their image only (their ports are common ones).
+  { kind: 'Celery Flower', images: /^flower$/, ports: ['5555'], byPort: false },
+  { kind: 'Kibana', images: /^(kibana|opensearch-dashboards)$/, ports: ['5601'], byPort: false },
 ];
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|\[::1\])$/i;
@@ -20,17 +25,17 @@ function serverKind(s: ComposeService, port: ComposePort): string | null {
   const byImage = img ? KNOWN.find((k) => k.images.test(img)) : undefined;
   if (byImage) return byImage.kind;
   const targetPort = port.target.split('-')[0];
-  return KNOWN.find((k) => k.ports.includes(targetPort))?.kind ?? null;
+  return KNOWN.find((k) => k.byPort !== false && k.ports.includes(targetPort))?.kind ?? null;
 }
 
 export default defineRule({
   id: 'compose/database-port-published',
-  title: 'Database or cache port published on all interfaces',
+  title: 'Database, cache, broker or admin port published on all interfaces',
   category: 'database',
   severity: 'high',
   requires: ['compose'],
   why:
-    'A `ports:` entry without a host IP binds 0.0.0.0: PostgreSQL, MySQL or Redis becomes reachable from the internet, and Docker inserts its own iptables rules, so ufw/firewalld rules on the host do not block it. Exposed databases and Redis instances are scanned for and attacked within hours.',
+    'A `ports:` entry without a host IP binds 0.0.0.0: PostgreSQL, MySQL, Redis, RabbitMQ (guest account), Elasticsearch or an admin UI such as Celery Flower or Kibana becomes reachable from the internet, and Docker inserts its own iptables rules, so ufw/firewalld rules on the host do not block it. Exposed databases, brokers and dashboards are scanned for and attacked within hours.',
   fix:
     'Remove the `ports:` entry (services on the same compose network reach the database by service name), or bind it to loopback for local tools: "127.0.0.1:5432:5432".',
   references: [
