@@ -13,8 +13,23 @@ testRule(rule, {
       name: 'README section "Backup and restore"',
       files: { 'scripts/backup.sh': backup, 'README.md': '# App\n\n## Backup and restore\n\nBackups run nightly.\nTo restore: `pg_restore --clean -d app backup.dump` then restart the web service.\n' },
     },
+    {
+      name: 'a runbook in another language: the restore command says it',
+      files: {
+        'scripts/backup.sh': backup,
+        'DEPLOY.md': '# Развёртывание\n\n## Восстановление из копии\n\n```bash\ngunzip -c /var/backups/linguich/db-2025-01-01.sql.gz | psql linguich\n```\n',
+      },
+    },
   ],
   bad: [
+    {
+      name: 'a "restore" section about a front-end bundle is no recovery procedure',
+      files: {
+        'scripts/backup.sh': backup,
+        'README.md': '# App\n\n## Restore a historical bundle\n\nTo restore a specific historical bundle from S3, copy it back with `aws s3 cp s3://app-bundles/v12/ ./static --recursive`.\n',
+      },
+      expect: [{ messageId: 'none', file: 'README.md' }],
+    },
     {
       name: 'seed 002: restore command listed under deployment, no recovery procedure',
       files: {

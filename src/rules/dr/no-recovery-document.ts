@@ -2,10 +2,14 @@
 import { defineRule } from '../../core/define-rule.js';
 import { productionSignals } from '../deploy/_production.js';
 import { backupJob, hasBackups } from '../backup/_flow.js';
-import { docsAbsence, documents, sectionsWith } from './_docs.js';
+import { docLine, docsAbsence, documents, sectionLines, sectionsWith } from './_docs.js';
 
 const RECOVERY_HEADING = /(disaster|recover|restor|backup|business[\s-]+continuity|incident|runbook|failover|\bdr\b)/i;
 const RESTORE_STEP = /(restor|recover|pg_restore|failover|rebuild|re-?provision)/i;
+/** What a recovery section is about: the data (a section restoring a front-end bundle is not one). */
+const DATA_WORDS = /(database|\bdb\b|backup|dump|postgres|\bpg_|\.sql\b|\bdata\b|server|volume)/i;
+/** A restore command, whatever language the document is written in. */
+const RESTORE_COMMAND = /(\bpg_restore\b(?!\s+(--list|-l)\b)|\b(gunzip|zcat|gzip\s+-dc|cat)\b[^|\n]*\|\s*(docker(-compose|\s+compose)?\s+\S+.*\s)?psql\b|\bpsql\b[^\n]*\s<\s*\S+\.(sql|dump)(\.gz)?\b)/;
 
 export default defineRule({
   id: 'dr/no-recovery-document',
@@ -30,8 +34,12 @@ export default defineRule({
     const target = 'recovery documentation';
     const runbook = documents(facts).find((d) => d.role === 'runbook' && /(recover|disaster|restor|\bdr\b|runbook|backup|incident|operations|playbook)/i.test(d.path) && d.lines.some((l) => RESTORE_STEP.test(l.value)));
     if (runbook) return ctx.pass(target, `${runbook.path} describes restoring`);
-    const section = sectionsWith(facts, RECOVERY_HEADING, RESTORE_STEP)[0];
+    const section = sectionsWith(facts, RECOVERY_HEADING, RESTORE_STEP).find(
+      (x) => DATA_WORDS.test(x.heading.title.value) || sectionLines(x.file, x.heading).some((l) => DATA_WORDS.test(l.value)),
+    );
     if (section) return ctx.pass(target, `section "${section.heading.title.value}" in ${section.file.path}`);
+    const command = docLine(facts, RESTORE_COMMAND);
+    if (command) return ctx.pass(target, `${command.file.path}:${command.line.loc.line} shows the restore command`);
     const what = signals.length > 0 ? signals[0].label : 'backups';
     ctx.fail('none', {
       at: docsAbsence(facts, 'no runbook and no backup/restore/disaster-recovery section with restore steps'),
