@@ -99,6 +99,14 @@ export class RepoCollectContext {
     this.issue(kind, problem.path, `${problem.path} could not be parsed as ${problem.as} (line ${problem.line}: ${problem.message})`);
   }
 
+  /**
+   * Records a line the consuming program skips with a warning (systemd ignores a malformed line and loads the rest):
+   * a `parse-error` finding for that line, while the rest of the file's facts stay usable.
+   */
+  parseWarning(problem: ParseProblem): void {
+    this.parseProblems.push(problem);
+  }
+
   /** Remembers a literal secret so it is masked wherever it appears in output. */
   secret(value: string): void {
     if (value.length >= 8) this.secretValues.add(value);

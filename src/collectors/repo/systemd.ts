@@ -15,8 +15,9 @@ export function collectSystemdUnits(ctx: RepoCollectContext): SystemdUnit[] {
     const src = ctx.read(f.path, KIND);
     if (!src) continue;
     const { unit, problems } = parseSystemdUnit(f.path, src.text);
+    // systemd skips such lines with a warning and loads the rest of the unit, and so does the audit.
     const first = problems[0];
-    if (first) ctx.parseProblem(KIND, { path: f.path, line: first.line, col: first.col, message: first.message, as: 'systemd unit' });
+    if (first) ctx.parseWarning({ path: f.path, line: first.line, col: first.col, message: `${first.message} (systemd ignores this line)`, as: 'systemd unit' });
     out.push(unit);
   }
   return out;

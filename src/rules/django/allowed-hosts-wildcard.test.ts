@@ -17,7 +17,7 @@ testRule(rule, {
     {
       name: "django-environ list defaulting to ['*'], no production value in the repository",
       files: singleSettingsProject('import environ\n\nenv = environ.Env()\nDEBUG = False\nALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["*"])\n'),
-      expect: [{ messageId: 'fallbackWildcard', file: 'mysite/settings.py', line: 5, severity: 'medium' }],
+      expect: [{ messageId: 'fallbackWildcard', file: 'mysite/settings.py', line: 5 }],
     },
     {
       name: "literal ['*']",
