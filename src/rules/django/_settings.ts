@@ -162,6 +162,8 @@ export interface JudgeOptions {
   judgeDefault?: boolean;
   /** Production values from example/template env files are placeholders, not production (secrets). */
   ignoreExampleSources?: boolean;
+  /** Production values of environment variables, for settings computed from several of them. */
+  productionEnv?: Readonly<Record<string, EnvSource>>;
 }
 
 /**
@@ -202,7 +204,31 @@ export function isExampleSource(source: EnvSource): boolean {
  * → unknown with the reason. A value that was not seen is never judged.
  */
 export function judge<T>(p: ProdProject, name: string, fn: (v: PyValue) => T, opts: JudgeOptions = {}): Judged<T> {
-  return judgeSetting(p.project.settings[name], name, fn, defaultOf(name, p.version), opts);
+  return judgeSetting(p.project.settings[name], name, fn, defaultOf(name, p.version), { productionEnv: p.project.productionEnv, ...opts });
+}
+
+/**
+ * A setting computed from several environment variables (`DJANGO_ENV` choosing the settings, then `DEBUG`): with
+ * production values for all of them but one, it is a setting of that one variable; with all of them, a production
+ * value. Null when two or more have no production value (or the value cannot be evaluated per variable).
+ */
+function narrowed(setting: Setting, opts: JudgeOptions): Setting | null {
+  const v = setting.value;
+  if (v.kind !== 'unknown' || !v.envVars || !v.evaluate) return null;
+  const env = opts.productionEnv ?? {};
+  const usable = (n: string) => env[n] && !(opts.ignoreExampleSources && isExampleSource(env[n]));
+  const known = v.envVars.filter(usable);
+  const free = v.envVars.filter((n) => !usable(n));
+  if (known.length === 0 || free.length > 1) return null;
+  const base: Record<string, string | undefined> = Object.fromEntries(known.map((n) => [n, env[n].value]));
+  const evaluate = v.evaluate;
+  if (free.length === 0) {
+    // Every variable has a production value: the first one stands for them in messages and evidence.
+    const whenSet = () => evaluate(base);
+    return { ...setting, value: { kind: 'from-env', envVar: known[0], whenUnset: whenSet(), whenSet, production: { source: env[known[0]], value: whenSet() }, loc: v.loc } };
+  }
+  const whenSet = (raw: string) => evaluate({ ...base, [free[0]]: raw });
+  return { ...setting, value: { kind: 'from-env', envVar: free[0], whenUnset: evaluate(base), whenSet, production: null, loc: v.loc } };
 }
 
 /** As judge(), for a Setting already looked up (undefined = not assigned) with the default given. */
@@ -214,7 +240,7 @@ export function judgeSetting<T>(
   opts: JudgeOptions = {},
 ): Judged<T> {
   if (!setting) return { state: 'missing', result: fn(dflt), value: dflt };
-  const v = setting.value;
+  const v = (narrowed(setting, opts) ?? setting).value;
   if (v.kind === 'literal') return { state: 'decided', result: fn(v.value), value: v.value, how: 'literal', loc: v.loc, envVar: null, source: null };
   if (v.kind === 'unknown') return { state: 'unknown', reason: `${name} could not be evaluated (${v.reason})`, loc: v.loc };
   // A setting assigned only on some paths (`if os.environ.get("HTTPS") == "true": SECURE_SSL_REDIRECT = True`) is

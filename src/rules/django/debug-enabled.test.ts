@@ -21,6 +21,12 @@ INSTALLED_APPS = ["django.contrib.contenttypes", "django.contrib.auth"]
 
 testRule(rule, {
   good: [
+    {
+      name: 'DEBUG computed from two variables, one set for production (DJANGO_ENV=prod), the other unset',
+      files: singleSettingsProject('import os\n\nDJANGO_ENV = os.environ.get("DJANGO_ENV", "dev")\nDEBUG = os.environ.get("DEBUG", "1" if DJANGO_ENV == "dev" else "0") == "1"\n', {
+        'docker-compose.yml': COMPOSE('      - DJANGO_ENV=prod'),
+      }),
+    },
     { name: 'literal DEBUG = False', files: singleSettingsProject('DEBUG = False\nALLOWED_HOSTS = ["example.org"]\n') },
     { name: 'DEBUG not set (Django default False)', files: singleSettingsProject('ALLOWED_HOSTS = ["example.org"]\n') },
     {
@@ -39,6 +45,13 @@ testRule(rule, {
     },
   ],
   bad: [
+    {
+      name: 'DEBUG computed from two variables, production sets both and DEBUG on',
+      files: singleSettingsProject('import os\n\nDJANGO_ENV = os.environ.get("DJANGO_ENV", "dev")\nDEBUG = os.environ.get("DEBUG", "1" if DJANGO_ENV == "dev" else "0") == "1"\n', {
+        'docker-compose.yml': COMPOSE('      - DJANGO_ENV=prod\n      - DEBUG=1'),
+      }),
+      expect: [{ messageId: 'enabled', file: 'mysite/settings.py', line: 4 }],
+    },
     {
       name: 'the settings module is made from a committed template at install time: the template is audited',
       files: (() => {
