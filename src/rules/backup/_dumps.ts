@@ -2,6 +2,7 @@
 import type { Facts } from '../../facts/index.js';
 import type { ComposeService } from '../../facts/compose.js';
 import type { ShellCommand, ShellScript } from '../../facts/scripts.js';
+import { builtStage } from '../compose/_shared.js';
 
 const DUMP_COMMANDS = new Set(['pg_dump', 'pg_dumpall', 'pg_basebackup']);
 /** Images that run scheduled PostgreSQL backups themselves. */
@@ -36,9 +37,33 @@ export function backupServices(facts: Facts): ComposeService[] {
   );
 }
 
-/** Compose services running PostgreSQL. */
+/** PostgreSQL server images (official, PostGIS, pgvector, TimescaleDB, Bitnami...). */
+const POSTGRES_IMAGE = /(^|\/)(postgres|postgis|pgvector|timescaledb(-ha)?)(:|$|-|@)|\/postgresql(:|$|@)/i;
+
+/** The base image of the stage a compose service builds, following `FROM <earlier stage>` back to a real image. */
+function builtBaseImage(s: ComposeService, facts: Facts): string | null {
+  const built = builtStage(s, facts.dockerfiles);
+  if (!built || !('stage' in built)) return null;
+  let stage = built.stage;
+  for (let i = 0; stage.fromStage && stage.parent !== null && i < built.file.stages.length; i++) stage = built.file.stages[stage.parent];
+  return stage.fromStage ? null : stage.from.value;
+}
+
+/**
+ * Compose services running PostgreSQL: by image, by the base image of the Dockerfile they build
+ * (cookiecutter-django's `compose/production/postgres/Dockerfile` is `FROM postgres:16`), or named for PostgreSQL
+ * and configured with POSTGRES_* variables.
+ */
 export function postgresServices(facts: Facts): ComposeService[] {
-  return facts.compose.flatMap((p) => p.services.filter((s) => s.image !== null && /(^|\/)(postgres|postgis)(:|$|-)|\/postgresql(:|$)/i.test(s.image.value)));
+  return facts.compose.flatMap((p) =>
+    p.services.filter((s) => {
+      if (s.image && POSTGRES_IMAGE.test(s.image.value)) return true;
+      const base = builtBaseImage(s, facts);
+      if (base && POSTGRES_IMAGE.test(base)) return true;
+      const named = /(postgres|postgis|pgsql)/i.test(`${s.name.value} ${s.image?.value ?? ''}`);
+      return named && s.environment.some((e) => /^POSTGRES_/.test(e.key.value));
+    }),
+  );
 }
 
 /** All commands of the repository's scripts and cron entries, for "does anything do X" questions. */

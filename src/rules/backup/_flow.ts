@@ -303,6 +303,53 @@ export function offsiteCopies(facts: Facts, job: BackupJob): OffsiteCopy[] {
   return out;
 }
 
+/** A variable's assignment to itself with an empty default (`S3_BUCKET="${S3_BUCKET:-}"`): optional, off by default. */
+function emptyDefault(name: string, value: string): boolean {
+  return new RegExp(`^\\$\\{${name}(:?-|:?=)(""|'')?\\}$`).test(value);
+}
+
+/** Whether any file of the repository gives `name` a value (scripts, env files, compose, systemd, cron, Makefiles, CI). */
+function setSomewhere(facts: Facts, name: string): boolean {
+  const nonEmpty = (v: string | null | undefined) => v !== null && v !== undefined && v !== '' && !emptyDefault(name, v);
+  if (facts.shell.some((s) => s.assignments.some((a) => a.name === name && nonEmpty(a.value?.value)))) return true;
+  if (facts.repo.envFiles.some((f) => f.entries.some((e) => e.key.value === name && e.value.value !== ''))) return true;
+  if (facts.compose.some((p) => p.services.some((sv) => sv.environment.some((e) => e.key.value === name && nonEmpty(e.value?.value))))) return true;
+  if (facts.django.some((d) => name in d.productionEnv)) return true;
+  const assigns = new RegExp(`(^|[\\s"'])${name}=\\S`);
+  if (facts.systemd.some((u) => u.settings.some((x) => assigns.test(x.value.value)))) return true;
+  if (facts.cron.some((e) => name in e.env || e.commands.some((c) => c.env.some((a) => a.name === name && nonEmpty(a.value?.value))))) return true;
+  if (facts.texts.some((t) => t.role === 'makefile' && t.lines.some((l) => assigns.test(l.value)))) return true;
+  // CI `env:` blocks are not in the facts: a workflow naming the variable may set it.
+  return facts.ci.some((w) => w.jobs.some((j) => j.steps.some((st) => [st.run?.value ?? '', ...Object.values(st.with ?? {}).map((v) => v.value)].some((t) => t.includes(name)))));
+}
+
+/** The part of a copy operand that says where it goes: `s3://$BUCKET/db/` -> `$BUCKET`, `$REMOTE:backups` -> `$REMOTE:backups`. */
+function destinationHead(arg: string): string {
+  return arg.replace(/^[a-z][\w+.-]*:\/\//i, '').split('/')[0];
+}
+
+/**
+ * For an off-site copy command whose destination comes from a variable that the script defaults to empty
+ * (`S3_BUCKET="${S3_BUCKET:-}"`) and that no file of the repository sets: the variable and that assignment. Such a
+ * copy is skipped (or fails) unless the server's environment sets it, which the repository does not show.
+ */
+export function optionalDestination(facts: Facts, copy: OffsiteCopy): { variable: string; at: SourceLoc } | null {
+  const c = copy.command;
+  if (!c) return null;
+  const script = facts.shell.find((s) => s.commands.includes(c));
+  if (!script) return null;
+  const positional = c.effectiveArgs.filter((a) => !a.startsWith('-'));
+  const operands = c.effectiveArgs.filter((a, i) => /^[a-z][\w+.-]*:\/\//i.test(a) || /^[^/\s]*:/.test(a) || a === positional[positional.length - 1] || ['-r', '--repo'].includes(c.effectiveArgs[i - 1] ?? ''));
+  for (const op of operands) {
+    for (const m of destinationHead(op).matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
+      const name = m[1];
+      const own = script.assignments.find((a) => a.name === name && a.value !== null && emptyDefault(name, a.value.value));
+      if (own && !setSomewhere(facts, name)) return { variable: name, at: own.loc };
+    }
+  }
+  return null;
+}
+
 /** Where the backup job is, for findings about the job as a whole: its first dump, else its first service. */
 export function jobAnchor(job: BackupJob): { at: Located<unknown> | SourceLoc; where: string } | null {
   const d = job.dumps[0];

@@ -1,13 +1,13 @@
 // Backups that never leave the server they protect (seed 000 "stored off-server", seed 002).
 import { defineRule } from '../../core/define-rule.js';
-import { backupJob, hasBackups, jobAnchor, offsiteCopies } from './_flow.js';
+import { backupJob, hasBackups, jobAnchor, offsiteCopies, optionalDestination } from './_flow.js';
 
 export default defineRule({
   id: 'backup/no-offsite-copy',
   title: 'Backups are not copied off the server',
   category: 'backup',
   severity: 'high',
-  requires: ['shell', 'cron', 'compose', 'ci', 'django'],
+  requires: ['shell', 'cron', 'compose', 'ci', 'django', 'repo', 'systemd', 'texts'],
   why: 'A backup on the same disk or server as the database is lost together with it: disk failure, a deleted VM, ransomware or a provider incident take the data and every copy at once.',
   fix: 'Copy every backup to storage the server cannot destroy: `rclone copy`, `aws s3 cp`, `restic backup` / `borg create` to a remote repository, or rsync/scp to another host — ideally to a bucket with versioning or object lock, in another region or provider (3-2-1 rule).',
   references: [
@@ -25,7 +25,18 @@ export default defineRule({
     const copies = offsiteCopies(facts, job);
     const anchor = jobAnchor(job);
     if (!anchor) return ctx.notApplicable('no backup job in the repository (see backup/no-backup)');
-    if (copies.length > 0) return ctx.pass(anchor.where, `copied off the server with ${[...new Set(copies.map((c) => c.kind))].join(', ')}`);
+    // Copies to a destination that is empty unless set outside the repository may never run.
+    const optional = copies.map((c) => ({ c, opt: optionalDestination(facts, c) }));
+    const sure = optional.filter((x) => x.opt === null).map((x) => x.c);
+    if (sure.length > 0) return ctx.pass(anchor.where, `copied off the server with ${[...new Set(sure.map((c) => c.kind))].join(', ')}`);
+    const first = optional.find((x) => x.opt !== null);
+    if (first?.opt) {
+      const { variable, at } = first.opt;
+      return ctx.unknown(
+        anchor.where,
+        `backups are copied off the server (${first.c.kind}) only when ${variable} is set: ${at.file}:${at.line} defaults it to empty and no file in the repository sets it, so whether the copy runs depends on the server's environment`,
+      );
+    }
     ctx.fail('localOnly', { at: anchor.at, target: anchor.where, data: { where: anchor.where } });
   },
 });

@@ -1,6 +1,11 @@
 import rule from './not-scheduled.js';
 import { testRule } from '../../../test/rule-tester.js';
 
+/** Real-world: deploy.sh dumps the database before migrating; the nightly backup.sh is in the crontab. */
+const deployWithDump =
+  '#!/bin/bash\nset -euo pipefail\ncd /home/app/shop\npg_dump -U shop -Fc shop > "/home/app/backups/pre-deploy-$(date +%Y%m%d%H%M).dump"\ngit pull origin main\n/home/app/venv/bin/python manage.py migrate --noinput\nsudo systemctl restart gunicorn\n';
+const nightly = '#!/bin/bash\nset -euo pipefail\npg_dump -U shop shop | gzip > "/home/app/backups/shop-$(date +%F).sql.gz"\nfind /home/app/backups -name "shop-*.sql.gz" -mtime +14 -delete\n';
+
 const script = '#!/bin/bash\nset -euo pipefail\npg_dump -Fc app > /var/backups/app.dump\n';
 
 testRule(rule, {
@@ -28,7 +33,19 @@ testRule(rule, {
     { name: 'echo piped into crontab', files: { 'scripts/backup.sh': script, 'scripts/setup-server.sh': '#!/bin/bash\n(crontab -l 2>/dev/null; echo "0 3 * * * /srv/app/scripts/backup.sh") | crontab -\n' } },
     { name: 'installed in cron.daily', files: { 'deploy/etc/cron.daily/app-backup.sh': script } },
     { name: 'compose backup service', files: { 'docker-compose.yml': 'services:\n  backup:\n    image: prodrigestivill/postgres-backup-local:16\n    environment:\n      BACKUP_KEEP_DAYS: "7"\n' } },
+    {
+      name: 'pre-deploy dump in deploy.sh, nightly backup.sh in the crontab',
+      files: { 'deploy/deploy.sh': deployWithDump, 'deploy/backup.sh': nightly, 'deploy/crontab': '# m h dom mon dow command\n30 3 * * * /home/app/shop/deploy/backup.sh >> /home/app/logs/backup.log 2>&1\n' },
+    },
   ],
-  bad: [{ name: 'script nobody runs', files: { 'scripts/backup.sh': script }, expect: [{ messageId: 'unscheduled', file: 'scripts/backup.sh', line: 3 }] }],
+  bad: [
+    { name: 'script nobody runs', files: { 'scripts/backup.sh': script }, expect: [{ messageId: 'unscheduled', file: 'scripts/backup.sh', line: 3 }] },
+    {
+      name: 'unscheduled nightly script beside a pre-deploy dump: the nightly script is reported',
+      files: { 'deploy/deploy.sh': deployWithDump, 'deploy/backup.sh': nightly },
+      expect: [{ messageId: 'unscheduled', file: 'deploy/backup.sh', line: 3 }],
+    },
+    { name: 'the only dump is the pre-deploy one', files: { 'deploy/deploy.sh': deployWithDump }, expect: [{ messageId: 'deployOnly', file: 'deploy/deploy.sh', line: 4 }] },
+  ],
   notApplicable: [{ name: 'no backup at all', files: { 'README.md': '# app\n' } }],
 });

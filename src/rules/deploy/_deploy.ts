@@ -187,18 +187,75 @@ const NOT_APP_DEPLOY = /(gh-pages|actions\/deploy-pages|github-pages|mkdocs\s+gh
 export const TEST_TEXT =
   /\b(pytest|py\.test|manage\.py\s+test|django-admin\s+test|python3?\s+-m\s+(pytest|unittest)|tox\b|nox\b|coverage\s+run|make\s+(test|tests|check|ci)\b|just\s+test|(npm|yarn|pnpm)\s+(run\s+)?test|runtests\.py|test\.sh)/;
 
+/** A CI step's shell text and `with:` inputs, shell comment lines dropped (commented-out commands run nothing). */
 function stepText(s: CiStep): string {
-  return [s.run?.value ?? '', ...Object.values(s.with ?? {}).map((v) => v.value)].join('\n');
+  return [s.run?.value ?? '', ...Object.values(s.with ?? {}).map((v) => v.value)]
+    .join('\n')
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
 }
 
-/** Whether a CI job deploys the application (not documentation, not a package). */
-export function isDeployJob(w: CiWorkflow, j: CiJob): boolean {
+/**
+ * Commands that put a release on a server, beyond DEPLOY_TEXT: remote shells and copies (as commands: `~/.ssh` and
+ * `ssh-keyscan` are set-up), orchestrators, restarts on a self-hosted runner, cloud deploy commands.
+ */
+const SHIP_TEXT =
+  /((?<![\w.\/-])(ssh|scp|sftp|lftp|rsync|kubectl|helm|kustomize|ansible|ansible-playbook|kamal|dokku|caprover|flyctl|railway|vercel|netlify|serverless|zappa|doctl)(?![\w.\/-])|\bpulumi\s+up|\bterraform\s+apply|\b(sam|cdk|eb|copilot\s+svc)\s+deploy|\bgit\s+(pull|reset\s+--hard)|\bdocker[-\s]compose\b[^\n]*\s(up|pull|restart)\b|\bdocker\s+(stack|service)\s|\bsystemctl\s+(restart|reload|start)|\bsupervisorctl\s|\baws\s+(ecs\s+(update-service|deploy)|deploy\s|lambda\s+update|elasticbeanstalk|ssm\s+send-command|apprunner)|\baz\s+(webapp|containerapp|functionapp)\b|\bgcloud\s+(compute\s+ssh|(run|app|functions)\s+deploy))/i;
+/** A deploy script or task run by name (`./scripts/deploy.sh`, `make deploy`, `fab deploy`), in command position. */
+const SHIP_COMMAND = /(^|[;&|]\s*|\b(sudo|bash|sh|python3?|make|just|npm\s+run|yarn|pnpm|fab|invoke|cap|task)\s+)(\S*\/)?[\w.-]*deploy[\w.-]*(\s|$)/i;
+/** A request that triggers a deploy (Portainer/Coolify/Render webhooks...), not a chat notification. */
+const SHIP_WEBHOOK = /\b(curl|wget|http)\b[^\n]*(hook|deploy|portainer|watchtower|coolify|dokploy|render\.com)/i;
+const NOTIFY = /(slack|discord|telegram|teams|mattermost|chat\.googleapis|notify|notification)/i;
+/** Actions that ship (by name), unless they only set up, log in, build or cache. */
+const SHIP_ACTION = /(deploy|ssh|rsync|scp|sftp|ftp|webhook|portainer|kubectl|k8s|kube|helm|ansible|heroku|dokku|caprover|coolify)/i;
+const PUBLISH_ACTION = /(setup|login|auth|configure|credentials|build|metadata|cache|checkout|artifact|buildx|qemu)/i;
+
+/**
+ * Whether a step ships something to a server. Checkout, set-up, registry login, cache and image build-and-push steps
+ * do not: a job made only of those publishes an image for something else to deploy.
+ */
+function shipsSomething(s: CiStep, shell: readonly ShellScript[]): boolean {
+  if (s.uses && (DEPLOY_ACTION.test(s.uses.value) || (SHIP_ACTION.test(s.uses.value) && !PUBLISH_ACTION.test(s.uses.value)))) return true;
+  const text = stepText(s);
+  if (DEPLOY_TEXT.test(text) || SHIP_TEXT.test(text)) return true;
+  for (const line of text.split('\n')) {
+    const l = line.trim();
+    if (l === '' || /^(echo|printf)\b/.test(l)) continue;
+    if (SHIP_COMMAND.test(l) || (SHIP_WEBHOOK.test(l) && !NOTIFY.test(l))) return true;
+    // A repository script that deploys (`./scripts/release.sh` running rsync, or git pull + restart).
+    for (const other of referencedScripts(l, shell, null)) {
+      const steps = inline(other, null, shell, new Set([other.path]), 1, new Set());
+      if (has(steps, DEPLOY_TEXT) || (has(steps, UPDATE) && has(steps, START))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a CI job deploys the application (not documentation, not a package). A job named "deploy" counts only
+ * when one of its steps ships something (`shell`: the repository's scripts, to look into those the job runs).
+ */
+export function isDeployJob(w: CiWorkflow, j: CiJob, shell: readonly ShellScript[] = []): boolean {
   const all = j.steps.map((s) => `${s.uses?.value ?? ''}\n${stepText(s)}`).join('\n');
   if (NOT_APP_DEPLOY.test(all) || /(docs|pages|pypi|package|storybook)/i.test(j.name.value)) return false;
   // Scheduled maintenance over SSH (backups, cleanups) is not a deploy unless it says so.
   if (w.triggers.length > 0 && w.triggers.every((t) => t === 'schedule' || t === 'workflow_dispatch') && w.schedules.length > 0 && !/deploy|release/i.test(`${j.name.value} ${w.path}`)) return false;
   if (j.steps.some((s) => (s.uses && DEPLOY_ACTION.test(s.uses.value)) || DEPLOY_TEXT.test(stepText(s)))) return true;
-  return /deploy/i.test(j.name.value) && j.steps.length > 0 && !/\b(build|test|lint)\b/i.test(j.name.value);
+  return /deploy/i.test(j.name.value) && !/\b(build|test|lint)\b/i.test(j.name.value) && j.steps.some((s) => shipsSomething(s, shell));
+}
+
+/** CI jobs that publish an application image (build-push action, `docker push`): something else deploys it. */
+export function publishJobs(facts: Facts): string[] {
+  const out: string[] = [];
+  for (const w of facts.ci) {
+    for (const j of w.jobs) {
+      if (j.steps.some((s) => (s.uses && /^docker\/(build-push|bake)-action@/.test(s.uses.value) && s.with?.push?.value !== 'false') || /\bdocker\s+(push\s|(buildx\s+)?build\b[^\n]*\s--push\b)/.test(stepText(s)))) {
+        out.push(`${w.path} job ${j.name.value}`);
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether a CI job runs the test suite. */
@@ -213,7 +270,7 @@ function ciUnits(facts: Facts): DeployUnit[] {
   for (const w of facts.ci) {
     if (isDevFile(w.path)) continue;
     for (const j of w.jobs) {
-      if (!isDeployJob(w, j)) continue;
+      if (!isDeployJob(w, j, facts.shell)) continue;
       const steps: DeployStep[] = [];
       const scripts: string[] = [];
       const anchors: (Located<unknown> | SourceLoc)[] = [];
@@ -311,7 +368,7 @@ function computeUnits(facts: Facts): DeployUnit[] {
 // What the containers or services do when they start (migrations and collectstatic often live there).
 
 /** Scripts that run when a container or service starts. */
-const START_SCRIPT = /(entrypoint|docker-?cmd|start|run|boot|startup|launch|init|release|prestart|pre-start|serve|server)[\w.-]*\.sh$/i;
+const START_SCRIPT = /(entrypoint|docker-?cmd|start|run|boot|startup|launch|init|release|prestart|pre-start|serve|server)([\w.-]*\.sh|[\w-]*)$/i;
 
 /** Where the start-up (or image build) of the app runs `re`, as evidence text; null when nowhere. */
 export function startupRuns(facts: Facts, re: RegExp, includeBuild: boolean): string | null {
@@ -358,12 +415,70 @@ export function startupRuns(facts: Facts, re: RegExp, includeBuild: boolean): st
 /** Functions that undo a deploy: their restarts are the failure path, not the deploy's last step. */
 export const ROLLBACK_FN = /(rollback|roll_back|revert|undo|restore|abort|on_error|cleanup|fail)/i;
 
-/** The last step that (re)starts the application (outside rollback/error handlers), and the steps after it. */
-export function afterLastStart(unit: DeployUnit): { start: DeployStep | null; after: DeployStep[] } {
-  let idx = -1;
+/** Web servers and proxies in front of the app: reloading them picks up a config, it does not start the release. */
+const PROXY_WORD = /(^|[\/_.@:=-])(nginx|apache2?|httpd|caddy|haproxy|traefik|openresty|lighttpd|envoy)([\/_.@:=*-]|$)/i;
+/** Units, services and processes that look like the web application itself. */
+const WEB_WORD = /(^|[\/_.@:=-])(gunicorn|uwsgi|daphne|uvicorn|hypercorn|granian|asgi|wsgi|web|app|api|django|backend|server|site|all)([\/_.@:=*-]|$)/i;
+
+/** The names a start command gives (`systemctl restart gunicorn nginx` -> gunicorn, nginx); [] when it names none. */
+function startTargets(segment: string, m: RegExpExecArray): string[] {
+  const svc = /\bservice\s+(\S+)\s+(restart|reload|start)\b/.exec(m[0]);
+  if (svc) return [svc[1]];
+  if (/\btouch\s/.test(m[0])) return [m[0]];
+  return segment
+    .slice(m.index + m[0].length)
+    .split(/\s+/)
+    .map((w) => w.replace(/^["'(]+|["')]+$/g, ''))
+    .filter((w) => w !== '' && !w.startsWith('-') && w !== '\\');
+}
+
+/**
+ * What a start step (re)starts: `proxy` when all it names are web servers or proxies (`systemctl reload nginx`),
+ * `web` when it names the web app (gunicorn, web, the project...) or nothing in particular (`docker compose up -d`),
+ * `other` for named services that are not recognisably the web app (a bot, celery).
+ */
+function startKind(s: DeployStep, project: RegExp | null): 'proxy' | 'web' | 'other' {
+  const kinds = new Set<'proxy' | 'web' | 'other'>();
+  for (const segment of s.text.split(/\n|&&|\|\||[;|&]/)) {
+    const m = START.exec(segment);
+    if (!m) continue;
+    const names = startTargets(segment, m);
+    if (names.length === 0) kinds.add('web');
+    else if (names.every((w) => PROXY_WORD.test(w))) kinds.add('proxy');
+    else kinds.add(names.some((w) => WEB_WORD.test(w) || (project !== null && project.test(w))) ? 'web' : 'other');
+  }
+  return kinds.has('web') || kinds.size === 0 ? 'web' : kinds.has('other') ? 'other' : 'proxy';
+}
+
+/**
+ * The step that (re)starts the application last (outside rollback/error handlers), and the steps after it. A web
+ * server or proxy reload is not an app restart; the last restart of the web app is preferred over later restarts of
+ * other services (so the check that follows the app restart counts).
+ */
+export function afterLastStart(unit: DeployUnit, projectNames: readonly string[] = []): { start: DeployStep | null; after: DeployStep[] } {
+  const project = projectNames.length > 0 ? new RegExp(`(^|[\\/_.@:=-])(${projectNames.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})([\\/_.@:=*-]|$)`, 'i') : null;
+  let web = -1;
+  let other = -1;
   unit.steps.forEach((s, i) => {
     if ((s.via ?? []).some((f) => ROLLBACK_FN.test(f))) return;
-    if (START.test(s.text) || (unit.kind === 'ci' && DEPLOY_TEXT.test(s.text))) idx = i;
+    if (START.test(s.text)) {
+      const kind = startKind(s, project);
+      if (kind === 'web') web = i;
+      else if (kind === 'other') other = i;
+    } else if (unit.kind === 'ci' && DEPLOY_TEXT.test(s.text)) web = i;
   });
+  const idx = web >= 0 ? web : other;
   return idx < 0 ? { start: null, after: [] } : { start: unit.steps[idx], after: unit.steps.slice(idx + 1) };
+}
+
+/** Names the Django projects go by (the settings package, "shop" for shop.settings.prod), to recognise their units. */
+export function projectNames(facts: Facts): string[] {
+  const names = new Set<string>();
+  for (const d of facts.django) {
+    for (const m of [d.production?.module, ...d.settingsModules.map((x) => x.module)]) {
+      const head = m?.split('.')[0];
+      if (head && head !== 'settings' && head !== 'config' && head.length > 2) names.add(head);
+    }
+  }
+  return [...names];
 }

@@ -51,6 +51,13 @@ testRule(rule, {
   ],
   notApplicable: [
     { name: 'CI without deploy', files: { '.github/workflows/ci.yml': `on: push\njobs:\n${testJob}` } },
+    {
+      name: 'job "docker-deploy" only builds and pushes an image',
+      files: {
+        '.github/workflows/docker.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  docker-deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: docker/login-action@v3\n        with:\n          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: acme/shop:latest\n',
+      },
+    },
     { name: 'docs deploy only', files: { '.github/workflows/docs.yml': 'on: push\njobs:\n  deploy-docs:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mkdocs gh-deploy --force\n' } },
   ],
 });

@@ -26,7 +26,7 @@ export default defineRule({
   title: 'CI deploys without running the tests',
   category: 'deployment',
   severity: 'medium',
-  requires: ['ci'],
+  requires: ['ci', 'shell'],
   why: 'A pipeline that deploys on every push without waiting for the test suite ships regressions straight to production; a red build is discovered after users hit it.',
   fix: 'Make the deploy job depend on the tests: run them in the same workflow and add `needs: [test]` to the deploy job (GitHub Actions), or trigger the deploy with `on: workflow_run` for the CI workflow and check `github.event.workflow_run.conclusion == \'success\'`; in GitLab keep tests in an earlier stage.',
   references: [
@@ -39,12 +39,12 @@ export default defineRule({
     noTests: 'Job "{job}" in {workflow} deploys, and no test suite runs before it (not in the job, in a job it needs, or anywhere in CI).',
     notAwaited: 'Job "{job}" in {workflow} deploys without waiting for the tests: they run in {testWorkflow}, in parallel with the deploy.',
   },
-  check({ ci }, ctx) {
+  check({ ci, shell }, ctx) {
     let judged = 0;
     const testWorkflows = ci.filter((w) => w.jobs.some(runsTests));
     for (const w of ci) {
       for (const j of w.jobs) {
-        if (!isDeployJob(w, j)) continue;
+        if (!isDeployJob(w, j, shell)) continue;
         judged++;
         const target = `${w.path}#${j.name.value}`;
         if (runsTests(j) || upstream(w, j).some(runsTests)) {

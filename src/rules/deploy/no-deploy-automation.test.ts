@@ -23,6 +23,17 @@ testRule(rule, {
       expect: [{ messageId: 'manual', file: 'docker-compose.prod.yml', line: 2 }],
     },
   ],
-  unknown: [{ name: 'Heroku Procfile', files: { Procfile: 'release: python manage.py migrate\nweb: gunicorn shop.wsgi\n', 'manage.py': '' }, reason: /Procfile/ }],
+  unknown: [
+    {
+      name: 'CI only publishes the image (job named docker-deploy)',
+      files: {
+        'docker-compose.prod.yml': compose,
+        '.github/workflows/docker.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  docker-deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ghcr.io/acme/shop:latest\n',
+      },
+      reason: /publishes images/,
+    },
+    { name: 'Heroku Procfile', files: { Procfile: 'release: python manage.py migrate\nweb: gunicorn shop.wsgi\n', 'manage.py': '' }, reason: /Procfile/ },
+  ],
   notApplicable: [{ name: 'a reusable app', files: { 'README.md': '# django-widgets\n', 'setup.py': 'from setuptools import setup\nsetup()\n' } }],
 });

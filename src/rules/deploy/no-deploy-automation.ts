@@ -1,6 +1,6 @@
 // Production is deployed by hand: no deploy script, CI deploy job or deploy target (seed 000 §7, seed 001).
 import { defineRule } from '../../core/define-rule.js';
-import { deployUnits } from './_deploy.js';
+import { deployUnits, publishJobs } from './_deploy.js';
 import { platformDeployment, productionSignals } from './_production.js';
 
 /** Tools whose presence is itself a scripted deploy. */
@@ -31,6 +31,9 @@ export default defineRule({
     if (platform) return ctx.unknown(target, `deployment is handled by ${platform.label} (${platform.path}); how releases are triggered is not visible in the repository`);
     const signals = productionSignals(facts);
     if (signals.length === 0) return ctx.notApplicable('the repository does not describe a self-hosted production deployment');
+    // CI builds and pushes the image; how the server picks it up (a pull by hand, Watchtower, a hook) is not visible.
+    const published = publishJobs(facts);
+    if (published.length > 0) return ctx.unknown(target, `CI publishes images (${published.join(', ')}) but no step ships them to a server; how releases reach production is not visible in the repository`);
     ctx.fail('manual', { at: signals[0].at, target, data: { signal: signals[0].label } });
   },
 });

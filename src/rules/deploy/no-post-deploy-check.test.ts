@@ -21,8 +21,30 @@ testRule(rule, {
           'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ssh deploy@shop.example.org "cd /srv/shop && git pull && docker compose up -d --build"\n  smoke:\n    needs: deploy\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl -fsS https://shop.example.org/health/\n',
       },
     },
+    {
+      name: 'nginx reloaded after the checked app restart',
+      files: {
+        'deploy/deploy.sh':
+          '#!/bin/bash\nset -euo pipefail\ncd /home/shop/app\ngit pull origin main\n/home/shop/venv/bin/python manage.py migrate --noinput\nsudo /bin/systemctl restart gunicorn\ncurl -fsS --retry 5 --retry-delay 2 https://shop.example.org/ > /dev/null\nsudo /bin/systemctl reload nginx\n',
+      },
+    },
+    {
+      name: 'a non-web unit restarted after the checked web restart',
+      files: {
+        'scripts/deploy.sh':
+          '#!/bin/bash\nset -euo pipefail\ncd /srv/shop\ngit pull --ff-only\nsudo systemctl restart shop-gunicorn\ncurl -fsS http://127.0.0.1:8000/health/\nsudo systemctl restart discord_bot\n',
+      },
+    },
   ],
   bad: [
+    {
+      name: 'app restart then nginx reload, nothing checks: the app restart is cited',
+      files: {
+        'deploy/deploy.sh':
+          '#!/bin/bash\nset -euo pipefail\ncd /home/shop/app\ngit pull origin main\nsudo /bin/systemctl restart gunicorn\nsudo /bin/systemctl reload nginx\n',
+      },
+      expect: [{ messageId: 'noCheck', file: 'deploy/deploy.sh', line: 5 }],
+    },
     {
       name: 'seed 002: init ends with up -d',
       files: {

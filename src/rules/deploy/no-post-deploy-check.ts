@@ -1,7 +1,7 @@
 // Nothing checks that the application answers after a deploy restarted it (seed 001: "health checks post-deployment").
 import { defineRule } from '../../core/define-rule.js';
 import type { DeployStep, DeployUnit } from './_deploy.js';
-import { afterLastStart, deployUnits } from './_deploy.js';
+import { afterLastStart, deployUnits, projectNames } from './_deploy.js';
 
 /** A request to the app, a wait for container health, a rollout status... */
 const HEALTH =
@@ -30,7 +30,7 @@ export default defineRule({
   title: 'No health check after deploying',
   category: 'deployment',
   severity: 'medium',
-  requires: ['shell', 'ci', 'texts'],
+  requires: ['shell', 'ci', 'texts', 'django'],
   why: 'A deploy that ends with "restart" reports success even when the new release crashes on start (a missing setting, a failed import, a migration error): the site is down until a user complains, and nothing triggers a rollback.',
   fix: 'End the deploy by probing the app and failing loudly: `docker compose up -d --wait` (waits for healthchecks), or `curl -fsS --retry 10 --retry-delay 3 https://<domain>/health/` after the restart — and roll back or alert when it fails.',
   references: [
@@ -45,8 +45,9 @@ export default defineRule({
     const units = deployUnits(facts);
     if (units.length === 0) return ctx.notApplicable('no deploy script, CI deploy job or deploy target (see deploy/no-deploy-automation)');
     let judged = 0;
+    const names = projectNames(facts);
     for (const u of units) {
-      const { start, after } = afterLastStart(u);
+      const { start, after } = afterLastStart(u, names);
       if (!start) continue;
       judged++;
       if (/\s--wait\b/.test(start.text) || after.some(isProbe)) {

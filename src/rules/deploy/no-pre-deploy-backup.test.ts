@@ -1,6 +1,52 @@
 import rule from './no-pre-deploy-backup.js';
 import { testRule } from '../../../test/rule-tester.js';
 
+/** Real-world: the deploy steps were commented out; only checkout and set-up steps remain. */
+const commentedOutDeploy = `name: Deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: docker/setup-buildx-action@v3
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          aws-access-key-id: \${{ secrets.AWS_ACCESS_KEY_ID }}
+          aws-secret-access-key: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+          aws-region: eu-west-1
+      # - name: Deploy to server
+      #   uses: appleboy/ssh-action@v1
+      #   with:
+      #     host: \${{ secrets.HOST }}
+      #     script: cd /srv/shop && ./deploy.sh
+`;
+
+/** Real-world: a job named "docker-deploy" that only builds and pushes the image. */
+const publishOnly = `name: Docker
+on:
+  push:
+    branches: [main]
+jobs:
+  docker-deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: docker/setup-buildx-action@v3
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: \${{ github.actor }}
+          password: \${{ secrets.GITHUB_TOKEN }}
+      - uses: docker/build-push-action@v6
+        with:
+          context: .
+          push: true
+          tags: ghcr.io/acme/shop:latest
+`;
+
 testRule(rule, {
   good: [
     {
@@ -18,6 +64,18 @@ testRule(rule, {
       files: { 'scripts/deploy.sh': '#!/bin/bash\nset -euo pipefail\ngit pull --ff-only\n.venv/bin/python manage.py migrate --noinput\nsudo systemctl restart gunicorn\n' },
       expect: [{ messageId: 'noBackup', file: 'scripts/deploy.sh', line: 3 }],
     },
+    {
+      name: 'deploy job on a self-hosted runner pulls and restarts',
+      files: {
+        '.github/workflows/deploy.yml':
+          'on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: self-hosted\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          cd /srv/shop\n          git pull --ff-only\n          docker compose -f docker-compose.prod.yml up -d --build\n',
+      },
+      expect: [{ messageId: 'noBackup', file: '.github/workflows/deploy.yml', line: 5 }],
+    },
   ],
-  notApplicable: [{ name: 'no deploy flow', files: { 'README.md': '# shop\n' } }],
+  notApplicable: [
+    { name: 'no deploy flow', files: { 'README.md': '# shop\n' } },
+    { name: 'job "deploy" whose deploy steps are commented out', files: { '.github/workflows/deploy.yml': commentedOutDeploy } },
+    { name: 'job "docker-deploy" that only builds and pushes the image', files: { '.github/workflows/docker.yml': publishOnly } },
+  ],
 });

@@ -13,6 +13,49 @@ const ROLLBACK_TEXT =
 /** Variables that version an image tag. */
 const VERSION_VAR = /^(TAG|IMAGE_TAG|VERSION|APP_VERSION|RELEASE|GIT_SHA|GIT_COMMIT|COMMIT|SHA|BUILD_ID|DOCKER_TAG|[A-Z_]*_(TAG|VERSION|SHA|RELEASE))$/i;
 
+/** Tag expressions that differ per release: commit SHA, release tag, run number, a version input or variable. */
+const VERSIONED_TAG =
+  /(github\.sha\b|\bGITHUB_SHA\b|release\.tag_name|github\.event\.inputs\.(version|tag)|\binputs\.(version|tag|release)|\bCI_COMMIT_(SHORT_)?SHA\b|\bCI_COMMIT_TAG\b|\bCI_PIPELINE_IID\b|github\.run_number|\bGITHUB_RUN_NUMBER\b|\b(env|vars|needs\.[\w-]+\.outputs)\.\w*(version|tag|sha|release)\w*|steps\.[\w-]+\.outputs\.(version|sha|short_sha|sha_short|release)\w*|\$\{?[A-Z_]*(VERSION|TAG|SHA|RELEASE)\}?(?![\w]))/i;
+/** The pushed ref's name: a version only when the workflow runs for releases or tags (on a branch push it is "main"). */
+const REF_NAME_TAG = /(github\.ref_name|\bGITHUB_REF_NAME\b|\bCI_COMMIT_REF_NAME\b)/;
+/** Image references of docker build/tag/push command lines (a `${{ expression }}` may hold spaces). */
+const IMAGE_REF = /(?:\s(?:-t|--tag)(?:\s+|=)|\bdocker\s+tag\s+(?:\$\{\{[^}]*\}\}|\S)+\s+|\bdocker\s+push\s+)((?:\$\{\{[^}]*\}\}|[^\s])+)/g;
+/** docker/metadata-action tag rules that version images. */
+const META_VERSIONED = /type=(sha|semver|pep440|match|schedule,pattern=\{\{date)|type=ref,event=tag|type=raw,value=[^\n]*(github\.sha|release\.tag_name|github\.run_number|version)/i;
+
+/**
+ * A CI job that pushes images with a per-release tag (docker/build-push-action `tags:` or `docker build -t` / `docker
+ * tag` / `docker push` in a run step): older releases stay in the registry and can be deployed again.
+ */
+function ciVersionedImage(facts: Facts): string | null {
+  for (const w of facts.ci) {
+    const releases = w.triggers.some((t) => t === 'release' || t === 'create');
+    const versioned = (tag: string) => VERSIONED_TAG.exec(tag)?.[0] ?? (releases ? REF_NAME_TAG.exec(tag)?.[0] : undefined) ?? null;
+    for (const j of w.jobs) {
+      const meta = j.steps.find((s) => s.uses && /^docker\/metadata-action@/.test(s.uses.value));
+      // metadata-action without `tags:` tags git tag pushes with the tag (and branches with their name).
+      const metaVersioned = meta ? (meta.with?.tags ? META_VERSIONED.test(meta.with.tags.value) : releases) : false;
+      for (const s of j.steps) {
+        if (s.uses && /^docker\/(build-push|bake)-action@/.test(s.uses.value) && s.with?.push?.value !== 'false') {
+          const tags = s.with?.tags?.value ?? '';
+          const v = versioned(tags);
+          if (v) return `${w.path} job ${j.name.value} pushes images tagged with ${v}`;
+          if (metaVersioned && /steps\.[\w-]+\.outputs\.tags/.test(tags)) return `${w.path} job ${j.name.value} pushes images tagged by docker/metadata-action (${meta?.with?.tags?.value.trim().split('\n')[0] ?? 'git tags'})`;
+        }
+        for (const line of (s.run?.value ?? '').split('\n')) {
+          if (!/\bdocker\s+((buildx\s+)?build\b|tag\s|push\s)/.test(line)) continue;
+          // Only the image references (`-t`, `docker tag <src> <ref>`, `docker push <ref>`): a --build-arg VERSION is no tag.
+          for (const m of line.matchAll(IMAGE_REF)) {
+            const v = versioned(m[1]);
+            if (v) return `${w.path} job ${j.name.value} pushes images tagged with ${v}`;
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
 function rollbackPath(facts: Facts, units: DeployUnit[]): string | null {
   for (const s of facts.shell) {
     if (isDevFile(s.path)) continue;
@@ -47,6 +90,8 @@ function rollbackPath(facts: Facts, units: DeployUnit[]): string | null {
       if (v && setByDeploy(v.name)) return `compose service "${s.name.value}" runs a versioned image (tag from \${${v.name}}, set by the deploy)`;
     }
   }
+  const ciImage = ciVersionedImage(facts);
+  if (ciImage) return ciImage;
   const section = sectionsWith(facts, /roll\s*-?back|revert/i, /./)[0];
   if (section) return `section "${section.heading.title.value}" in ${section.file.path}`;
   const doc = docLine(facts, /\broll(ing)?\s*-?back\b[^\n]*(to|deploy|release|version|previous)|(previous|last)\s+(release|version|image)[^\n]*\b(redeploy|roll)/i);
