@@ -428,7 +428,10 @@ function possibleValues(p: ProdProject, name: string): PyValue[] | null {
   const v = p.project.settings[name]?.value;
   if (!v || v.kind !== 'from-env') return null;
   const outcomes: Outcome[] = [v.whenUnset, ...PROBES.map((raw) => safeWhenSet(v.whenSet, raw))];
-  return outcomes.every((o) => o.ok) ? outcomes.map((o) => (o as { ok: true; value: PyValue }).value) : null;
+  // Values that make Python raise cannot be production's; values the audit could not compute could be.
+  if (outcomes.some((o) => !o.ok && !PYTHON_EXCEPTION.test(o.reason))) return null;
+  const values = outcomes.filter((o): o is { ok: true; value: PyValue } => o.ok).map((o) => o.value);
+  return values.length > 0 ? values : null;
 }
 
 /** An app entry matches by module or by AppConfig path ("django.contrib.sessions.apps.SessionsConfig"). */
