@@ -17,6 +17,13 @@ testRule(rule, {
       },
       expect: [{ messageId: 'race', file: 'manage-secrets.sh', line: 7 }],
     },
+    {
+      name: 'a heredoc written to the env file, then made group-readable only (640)',
+      files: {
+        'setup.sh': '#!/bin/bash\nset -e\nmkdir -p /etc/shop\ncat > /etc/shop/.env <<ENV\nSECRET_KEY=$SECRET_KEY\nDB_PASSWORD=$DB_PASSWORD\nENV\nchmod 640 /etc/shop/.env\nchown root:www-data /etc/shop/.env\n',
+      },
+      expect: [{ messageId: 'race', file: 'setup.sh', line: 4 }],
+    },
   ],
   notApplicable: [{ name: 'no chmod after a write', files: { 'log.sh': '#!/bin/sh\necho started >> /var/log/app.log\n' } }],
 });

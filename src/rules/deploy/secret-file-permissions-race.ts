@@ -2,7 +2,8 @@
 import { defineRule } from '../../core/define-rule.js';
 import type { ShellCommand, ShellScript } from '../../facts/scripts.js';
 
-const PRIVATE_MODE = /^(0?[0-7]00|u[=+]rw?x?,?(go|g|o)?[=-]?.*|go?-rwx|og?-rwx|a-rwx,u\+rw?|600|400|700)$/;
+/** Modes that close the file to others (640 for a group such as www-data included). */
+const PRIVATE_MODE = /^(0?[0-7][0-7]0|u[=+]rw?x?,?(go|g|o)?[=-]?.*|go?-rwx|og?-rwx|o-rwx|o=|a-rwx,u\+rw?)$/;
 
 function chmodTargets(c: ShellCommand): string[] {
   if (c.effectiveName !== 'chmod') return [];
