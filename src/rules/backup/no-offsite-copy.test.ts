@@ -1,24 +1,7 @@
 import rule from './no-offsite-copy.js';
 import { testRule } from '../../../test/rule-tester.js';
+import { BACKUP_CRONTAB, OPTIONAL_S3_BACKUP } from './_fixture.js';
 
-/** Real-world: the S3 upload only runs when S3_BUCKET is set; the script defaults it to empty and nothing sets it. */
-const optionalS3 = `#!/usr/bin/env bash
-set -euo pipefail
-
-BACKUP_DIR="/var/backups/shop"
-S3_BUCKET="\${S3_BUCKET:-}"
-FILE="\${BACKUP_DIR}/shop-$(date +%Y%m%d-%H%M).sql.gz"
-
-mkdir -p "$BACKUP_DIR"
-pg_dump -U shop shop | gzip > "$FILE"
-
-if [[ -n "$S3_BUCKET" ]]; then
-  aws s3 cp "$FILE" "s3://\${S3_BUCKET}/postgres/"
-fi
-
-find "$BACKUP_DIR" -name "shop-*.sql.gz" -mtime +7 -delete
-`;
-const crontab = '30 3 * * * /srv/shop/scripts/backup.sh\n';
 
 const dump = '#!/bin/bash\nset -euo pipefail\nFILE="/var/backups/app-$(date +%F).dump"\npg_dump -Fc app -f "$FILE"\n';
 
@@ -28,8 +11,8 @@ testRule(rule, {
     { name: 'aws s3 cp', files: { 'scripts/backup.sh': `${dump}aws s3 cp "$FILE" "s3://$BUCKET/db/" --sse aws:kms\n` } },
     { name: 'rsync to a backup host', files: { 'scripts/backup.sh': `${dump}rsync -az /var/backups/ backup@vault.example.org:/srv/backups/app/\n` } },
     { name: 'separate upload script named for backups', files: { 'scripts/backup.sh': dump, 'scripts/upload-backups.sh': '#!/bin/sh\nrestic -r s3:s3.amazonaws.com/app-backups backup /var/backups\n' } },
-    { name: 'optional S3 upload, S3_BUCKET set in the crontab', files: { 'scripts/backup.sh': optionalS3, 'deploy/crontab': `S3_BUCKET=shop-backups\n${crontab}` } },
-    { name: 'optional S3 upload, S3_BUCKET set in the production env file', files: { 'scripts/backup.sh': optionalS3, '.env.production': 'S3_BUCKET=shop-backups\nAWS_DEFAULT_REGION=eu-west-1\n' } },
+    { name: 'optional S3 upload, S3_BUCKET set in the crontab', files: { 'scripts/backup.sh': OPTIONAL_S3_BACKUP, 'deploy/crontab': `S3_BUCKET=shop-backups\n${BACKUP_CRONTAB}` } },
+    { name: 'optional S3 upload, S3_BUCKET set in the production env file', files: { 'scripts/backup.sh': OPTIONAL_S3_BACKUP, '.env.production': 'S3_BUCKET=shop-backups\nAWS_DEFAULT_REGION=eu-west-1\n' } },
     {
       name: 'compose backup image writing to S3',
       files: { 'docker-compose.yml': 'services:\n  backup:\n    image: eeshugerman/postgres-backup-s3:16\n    environment:\n      SCHEDULE: "@daily"\n      S3_BUCKET: app-backups\n' },
@@ -53,7 +36,7 @@ testRule(rule, {
     },
   ],
   unknown: [
-    { name: 'upload guarded by S3_BUCKET, empty by default and set nowhere', files: { 'scripts/backup.sh': optionalS3, 'deploy/crontab': crontab }, reason: /only when S3_BUCKET is set: scripts\/backup\.sh:5/ },
+    { name: 'upload guarded by S3_BUCKET, empty by default and set nowhere', files: { 'scripts/backup.sh': OPTIONAL_S3_BACKUP, 'deploy/crontab': BACKUP_CRONTAB }, reason: /only when S3_BUCKET is set: scripts\/backup\.sh:5/ },
   ],
   notApplicable: [{ name: 'no backups', files: { 'deploy.sh': '#!/bin/sh\ngit pull\n' } }],
 });

@@ -1,24 +1,7 @@
 import rule from './offsite-copy-not-encrypted.js';
 import { testRule } from '../../../test/rule-tester.js';
+import { BACKUP_CRONTAB, OPTIONAL_S3_BACKUP } from './_fixture.js';
 
-/** Real-world: the S3 upload only runs when S3_BUCKET is set; the script defaults it to empty and nothing sets it. */
-const optionalS3 = `#!/usr/bin/env bash
-set -euo pipefail
-
-BACKUP_DIR="/var/backups/shop"
-S3_BUCKET="\${S3_BUCKET:-}"
-FILE="\${BACKUP_DIR}/shop-$(date +%Y%m%d-%H%M).sql.gz"
-
-mkdir -p "$BACKUP_DIR"
-pg_dump -U shop shop | gzip > "$FILE"
-
-if [[ -n "$S3_BUCKET" ]]; then
-  aws s3 cp "$FILE" "s3://\${S3_BUCKET}/postgres/"
-fi
-
-find "$BACKUP_DIR" -name "shop-*.sql.gz" -mtime +7 -delete
-`;
-const crontab = '30 3 * * * /srv/shop/scripts/backup.sh\n';
 
 const head = '#!/bin/bash\nset -euo pipefail\nFILE="/var/backups/app-$(date +%F).dump"\n';
 
@@ -39,7 +22,7 @@ testRule(rule, {
     },
     {
       name: 'optional S3 upload with S3_BUCKET set in the crontab',
-      files: { 'scripts/backup.sh': optionalS3, 'deploy/crontab': `S3_BUCKET=shop-backups\n${crontab}` },
+      files: { 'scripts/backup.sh': OPTIONAL_S3_BACKUP, 'deploy/crontab': `S3_BUCKET=shop-backups\n${BACKUP_CRONTAB}` },
       expect: [{ messageId: 'plaintext', file: 'scripts/backup.sh', line: 12 }],
     },
     {
@@ -49,7 +32,7 @@ testRule(rule, {
     },
   ],
   unknown: [
-    { name: 'upload guarded by S3_BUCKET, empty by default and set nowhere', files: { 'scripts/backup.sh': optionalS3, 'deploy/crontab': crontab }, reason: /runs only when S3_BUCKET is set/ },
+    { name: 'upload guarded by S3_BUCKET, empty by default and set nowhere', files: { 'scripts/backup.sh': OPTIONAL_S3_BACKUP, 'deploy/crontab': BACKUP_CRONTAB }, reason: /runs only when S3_BUCKET is set/ },
     { name: 'rclone remote type not visible', files: { 'scripts/backup.sh': `${head}pg_dump -Fc app -f "$FILE"\nrclone copy "$FILE" offsite:backups/\n` }, reason: /remote "offsite"/ },
   ],
   notApplicable: [

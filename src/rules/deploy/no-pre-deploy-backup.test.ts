@@ -1,28 +1,7 @@
 import rule from './no-pre-deploy-backup.js';
 import { testRule } from '../../../test/rule-tester.js';
+import { COMMENTED_OUT_DEPLOY } from './_fixture.js';
 
-/** Real-world: the deploy steps were commented out; only checkout and set-up steps remain. */
-const commentedOutDeploy = `name: Deploy
-on:
-  push:
-    branches: [main]
-jobs:
-  deploy:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: docker/setup-buildx-action@v3
-      - uses: aws-actions/configure-aws-credentials@v4
-        with:
-          aws-access-key-id: \${{ secrets.AWS_ACCESS_KEY_ID }}
-          aws-secret-access-key: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
-          aws-region: eu-west-1
-      # - name: Deploy to server
-      #   uses: appleboy/ssh-action@v1
-      #   with:
-      #     host: \${{ secrets.HOST }}
-      #     script: cd /srv/shop && ./deploy.sh
-`;
 
 /** Real-world: a job named "docker-deploy" that only builds and pushes the image. */
 const publishOnly = `name: Docker
@@ -75,7 +54,7 @@ testRule(rule, {
   ],
   notApplicable: [
     { name: 'no deploy flow', files: { 'README.md': '# shop\n' } },
-    { name: 'job "deploy" whose deploy steps are commented out', files: { '.github/workflows/deploy.yml': commentedOutDeploy } },
+    { name: 'job "deploy" whose deploy steps are commented out', files: { '.github/workflows/deploy.yml': COMMENTED_OUT_DEPLOY } },
     { name: 'job "docker-deploy" that only builds and pushes the image', files: { '.github/workflows/docker.yml': publishOnly } },
   ],
 });
