@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { maskSecrets } from './mask.js';
+import { maskDeep, maskSecrets } from './mask.js';
 
 describe('maskSecrets', () => {
   const cases: [string, string][] = [
@@ -28,5 +28,12 @@ describe('maskSecrets', () => {
     assert.equal(maskSecrets('SECRET_KEY = os.getenv("DJANGO_SECRET_KEY")', known), 'SECRET_KEY = os.getenv("DJANGO_SECRET_KEY")');
     // Where the value is assigned to a secret key, it is still masked.
     assert.equal(maskSecrets('      POSTGRES_PASSWORD: postgres', known), '      POSTGRES_PASSWORD: ***');
+  });
+
+  it('never masks the fields opsaudit writes itself (a project key "secret-key" leaves rule ids alone)', () => {
+    const report = { rule: 'django/secret-key-hardcoded', title: 'SECRET_KEY is hard-coded', description: "SECRET_KEY = 'secret-key' in settings" };
+    const out = maskDeep(report, new Set(['secret-key']));
+    assert.equal(out.rule, 'django/secret-key-hardcoded');
+    assert.equal(out.description, "SECRET_KEY = '***' in settings");
   });
 });

@@ -70,6 +70,12 @@ export function createMasker(known: ReadonlySet<string> = new Set()): (text: str
 
 const TOKEN_HINT = /AKIA|gh[pousr]_|xox|sk_live_|glpat-/;
 
+/**
+ * Report fields written by opsaudit itself (rule ids and metadata, enums), never holding a value from the audited
+ * files: masking them would only garble them (`django/***-hardcoded` when a project's key is "secret-key").
+ */
+const FIXED_TEXT = new Set(['rule', 'id', 'severity', 'category', 'status', 'kind', 'fingerprint', 'title', 'impact', 'recommendation', 'sota_source', 'baseline', 'recommended_tier']);
+
 /** Masks secret values in one string, keeping everything else byte-for-byte. */
 export function maskSecrets(text: string, known: ReadonlySet<string> = new Set()): string {
   return createMasker(known)(text);
@@ -83,7 +89,7 @@ export function maskDeep<T>(value: T, known: ReadonlySet<string>): T {
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      for (const [k, x] of Object.entries(v)) out[k] = FIXED_TEXT.has(k) ? x : walk(x);
       return out;
     }
     return v;

@@ -139,6 +139,14 @@ describe('compose collector: grouping and merging', () => {
     assert.equal(store.facts.compose[1].purpose.kind, 'base');
   });
 
+  it('does not merge an example overlay (docker-compose.override.example.yml): it is not what runs', () => {
+    const store = collect({
+      'docker-compose.yml': BASE,
+      'docker-compose.override.example.yml': 'services:\n  web:\n    ports: ["8000:8000"]\n  celery_flower:\n    image: mher/flower\n',
+    });
+    assert.deepEqual(store.facts.compose.map((p) => p.files), [['docker-compose.yml']]);
+  });
+
   it('applies !reset and extends', () => {
     const store = collect({
       'docker-compose.yml': `x-base: &base

@@ -6,7 +6,7 @@ import { auditedProjects, serviceTarget } from './_shared.js';
 import { createdByScript } from './_install.js';
 
 /** Where a container writes data at run time: Docker creating the empty directory is what the author wants. */
-const DATA_DIR = /(^|\/)(backups?|dumps?|logs?|data|media|uploads?|storage|var|tmp|cache|run)(\/|$)/i;
+const DATA_DIR = /(^|\/)(backups?|dumps?|logs?|data|[\w-]*[-_]data|media[\w-]*|static[\w-]*|uploads?|storage|var|tmp|cache|run|pg[\w-]*|postgres[\w-]*|mysql|redis[\w-]*)(\/|$)/i;
 
 /**
  * A missing source matters when the container expects content from it: read-only mounts, file paths,

@@ -1,7 +1,7 @@
 // SECRET_KEY (or one of its fallbacks) is a literal committed in the production settings, or a literal fallback of an env read.
 import { defineRule } from '../../core/define-rule.js';
 import type { SettingValue } from '../../facts/django.js';
-import { committedFallback, productionProjects, stringList, targetOf } from './_settings.js';
+import { committedFallback, isExampleSource, productionProjects, stringList, targetOf } from './_settings.js';
 
 export default defineRule({
   id: 'django/secret-key-hardcoded',
@@ -46,7 +46,8 @@ export default defineRule({
         if (committedFallback(v.whenUnset) !== null) {
           // A committed fallback is in use whenever the variable is missing; when production is seen setting it,
           // the fallback is a latent risk rather than the running key.
-          const known = v.production !== null;
+          // An example env file's value is a placeholder, not a production key.
+          const known = v.production !== null && !isExampleSource(v.production.source);
           return ctx.fail('fallback', {
             at: v.loc,
             target,

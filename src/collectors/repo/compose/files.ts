@@ -34,6 +34,9 @@ export function inDir(dir: string, name: string): string {
  * is merged onto the directory's default file.
  */
 export function groupFiles(paths: string[], load: (p: string) => ParsedFile | null): string[][] {
+  // An example overlay (docker-compose.override.example.yml) is what a user may copy, not what runs: merged onto
+  // the default file it would audit the same services twice, with the example's extras as if they were deployed.
+  const example = (p: string) => isExampleName(p) && !DEFAULT_NAMES.includes(base(p).toLowerCase());
   const set = new Set(paths);
   const overridesOf = new Map<string, string[]>();
   const standalone: string[] = [];
@@ -44,13 +47,13 @@ export function groupFiles(paths: string[], load: (p: string) => ParsedFile | nu
     if (baseFile) overridesOf.set(baseFile, [...(overridesOf.get(baseFile) ?? []), p]);
     else standalone.push(p);
   }
-  return standalone.map((p) => {
+  return standalone.flatMap((p) => {
     const overrides = overridesOf.get(p) ?? [];
-    if (overrides.length > 0 || DEFAULT_NAMES.includes(base(p).toLowerCase())) return [p, ...overrides];
+    if (overrides.length > 0 || DEFAULT_NAMES.includes(base(p).toLowerCase())) return [[p, ...overrides]];
     const dir = dirOf(p);
     const defaultFile = DEFAULT_NAMES.map((n) => inDir(dir, n)).find((c) => set.has(c));
-    if (defaultFile && isOverlay(load(p), load(defaultFile))) return [defaultFile, p];
-    return [p];
+    if (defaultFile && isOverlay(load(p), load(defaultFile))) return example(p) ? [] : [[defaultFile, p]];
+    return [[p]];
   });
 }
 
