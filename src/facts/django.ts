@@ -105,6 +105,11 @@ export interface DjangoProject {
   routesProblem?: string | null;
   /** Production environment values found in the repository, by variable name. */
   productionEnv: Record<string, EnvSource>;
+  /**
+   * `from X import *` in the production settings (or the modules they import) of a module the audit could not read:
+   * a setting absent from the repository's files may come from there (optional).
+   */
+  unreadStarImports?: string[];
   /** Declared dependencies (requirements*.txt, pyproject) by lower-cased name. */
   dependencies: Record<string, Located<string>>;
   asgi: string | null;

@@ -275,6 +275,7 @@ function buildProject(
   let settingsProblem: string | null = null;
   let result: ModuleResult | null = null;
   let settingsFiles: string[] = [];
+  let unreadStarImports: string[] = [];
   const evaluator = new Evaluator(modules.host(roots));
   if (!production) {
     settingsProblem = settingsModules.length === 0 ? 'no settings module was found in the project' : 'no settings module could be identified as the production one';
@@ -294,6 +295,7 @@ function buildProject(
         if (s && text) registerLiteralSecrets(ctx, s, text);
       }
       settings = extractSettings(result, { projectRoot: root, production: (name) => productionEnv[name] });
+      unreadStarImports = (result.externalStars ?? []).filter((m) => !SETTINGS_FREE_MODULES.test(m));
       const classes = [...result.ns.values()].filter((b) => typeof b.v === 'object' && b.v !== null && b.v.t === 'class' && /Configuration\b/.test(b.v.node.childForFieldName('superclasses')?.text ?? ''));
       const broken = result.files.map((f) => modules.source(f, '', false)).find((s) => s?.tree.syntaxError);
       if (broken?.tree.syntaxError) settingsProblem = `${broken.file} has a Python syntax error at line ${broken.tree.syntaxError.line}; Python cannot import the settings`;
@@ -365,12 +367,16 @@ function buildProject(
     routes,
     routesProblem,
     productionEnv,
+    unreadStarImports,
     dependencies,
     asgi,
     wsgi,
     settingsFiles,
   };
 }
+
+/** Modules whose star import brings helpers, never Django settings. */
+const SETTINGS_FREE_MODULES = /^(os|os\.path|sys|pathlib|typing|datetime|decouple|environ|dj_database_url|django(\..*)?|celery(\..*)?|kombu(\..*)?|split_settings(\..*)?)$/;
 
 /** Collects every Django project of the repository. Bad input never throws: it becomes issues and unknowns. */
 export function collectDjango(ctx: RepoCollectContext, inputs: DjangoCollectInputs): DjangoProject[] {

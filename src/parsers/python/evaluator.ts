@@ -105,6 +105,8 @@ export interface ModuleResult {
   failure: Raised | null;
   /** Files executed (this one, star imports, split-settings includes), in order. */
   files: string[];
+  /** `from X import *` of modules outside the repository: any name may come from them (optional for older callers). */
+  externalStars?: string[];
 }
 
 interface Frame {
@@ -119,6 +121,7 @@ interface Frame {
   /** Why every binding made now is unknown (a syntax error in the file). */
   taint: string | null;
   files: string[];
+  externalStars?: string[];
   /** Calls the evaluator does not model, seen in this frame (decides whether a try body may raise). */
   uncertain: number;
   includeDepth: number;
@@ -247,6 +250,7 @@ export class Evaluator {
       overrides: frame.overrides,
       failure: frame.raised,
       files: frame.files,
+      externalStars: frame.externalStars ?? [],
     };
     this.cache.set(src.file, result);
     return result;
@@ -749,7 +753,11 @@ export class Evaluator {
     }
     const wildcard = n.children.some((c) => c.type === 'wildcard_import');
     if (wildcard) {
-      if (res === 'external') return; // names from third-party star imports are unknown to the audit
+      if (res === 'external') {
+        // Names from star imports outside the repository are unknown to the audit: say so, for absent settings.
+        (frame.externalStars ??= []).push(label);
+        return;
+      }
       const r = this.evaluate(res);
       this.absorb(frame, r);
       if (r.failure) {
@@ -797,6 +805,7 @@ export class Evaluator {
     for (const g of r.guards) if (!frame.guards.includes(g)) frame.guards.push(g);
     for (const [k, o] of r.overrides) if (!frame.overrides.has(k) || o.mode === 'set') frame.overrides.set(k, o);
     for (const f of r.files) if (!frame.files.includes(f)) frame.files.push(f);
+    for (const x of r.externalStars ?? []) if (!(frame.externalStars ??= []).includes(x)) frame.externalStars.push(x);
   }
 
   // control flow

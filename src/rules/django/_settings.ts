@@ -204,7 +204,19 @@ export function isExampleSource(source: EnvSource): boolean {
  * → unknown with the reason. A value that was not seen is never judged.
  */
 export function judge<T>(p: ProdProject, name: string, fn: (v: PyValue) => T, opts: JudgeOptions = {}): Judged<T> {
+  const hidden = mayBeHidden(p, name);
+  if (hidden) return { state: 'unknown', reason: hidden, loc: null };
   return judgeSetting(p.project.settings[name], name, fn, defaultOf(name, p.version), { productionEnv: p.project.productionEnv, ...opts });
+}
+
+/**
+ * Why an absent setting cannot be called absent: a star import the audit could not follow (a module outside the
+ * repository) may define it. Null when the setting is assigned, or nothing unread could set it.
+ */
+export function mayBeHidden(p: ProdProject, name: string): string | null {
+  const unread = p.project.unreadStarImports ?? [];
+  if (p.project.settings[name] || unread.length === 0) return null;
+  return `${name} is not set in the settings files read, but ${unread.map((m) => `\`from ${m} import *\``).join(', ')} (not in the repository) may set it`;
 }
 
 /**
@@ -557,6 +569,8 @@ export interface LoggingShape {
  */
 export function loggingShape(p: ProdProject): { state: 'missing' } | { state: 'unknown'; reason: string } | ({ state: 'ok' } & LoggingShape) {
   const setting = p.project.settings.LOGGING;
+  const hidden = mayBeHidden(p, 'LOGGING');
+  if (hidden) return { state: 'unknown', reason: hidden };
   if (!setting) return { state: 'missing' };
   const j = judge(p, 'LOGGING', (v) => {
     const d = dict(v);

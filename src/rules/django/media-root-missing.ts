@@ -3,7 +3,7 @@ import { defineRule } from '../../core/define-rule.js';
 import type { Located, SourceLoc } from '../../core/types/located.js';
 import type { Facts } from '../../facts/index.js';
 import type { SettingValue } from '../../facts/django.js';
-import { absentSetting, dict, judge, productionProjects, pyRepr, targetOf, truthy } from './_settings.js';
+import { absentSetting, dict, judge, mayBeHidden, productionProjects, pyRepr, targetOf, truthy } from './_settings.js';
 import { isDevFile, isDjangoService, isProxyService, productionCompose, walkNginx } from './_stack.js';
 
 const MEDIA_PATH = /(^|\/)media(files)?(\/|$)/i;
@@ -81,6 +81,11 @@ export default defineRule({
       }
       const root = settings.MEDIA_ROOT?.value;
       const url = settings.MEDIA_URL?.value;
+      const hidden = mayBeHidden(p, 'MEDIA_ROOT');
+      if (hidden) {
+        ctx.unknown(rootTarget, hidden);
+        continue;
+      }
       if (!root) {
         ctx.fail('rootMissing', {
           at: absentSetting(p, 'MEDIA_ROOT'),

@@ -57,6 +57,11 @@ testRule(rule, {
   ],
   unknown: [
     {
+      name: 'not set in the files read, but a star import from outside the repository may set it',
+      files: splitSettingsProject(BASE_SETTINGS, prod('from company_defaults.django_settings import *  # noqa', 'DEBUG = False')),
+      reason: /`from company_defaults\.django_settings import \*` \(not in the repository\) may set it/,
+    },
+    {
       name: 'set only when an env flag is on, and no production value for the flag (never a pass)',
       files: splitSettingsProject(BASE_SETTINGS, prod('import os', 'if os.environ.get("ENABLE_HTTPS", "") == "true":', '    SECURE_SSL_REDIRECT = True')),
       reason: /depends on env var ENABLE_HTTPS/,

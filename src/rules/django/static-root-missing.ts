@@ -1,6 +1,6 @@
 // collectstatic needs STATIC_ROOT when django.contrib.staticfiles is installed with filesystem storage.
 import { defineRule } from '../../core/define-rule.js';
-import { absentSetting, dict, hasApp, installedApps, judge, productionProjects, pyRepr, targetOf, truthy } from './_settings.js';
+import { absentSetting, dict, hasApp, installedApps, judge, mayBeHidden, productionProjects, pyRepr, targetOf, truthy } from './_settings.js';
 
 const REMOTE_STORAGE = /(storages\.backends|s3|gcloud|google|azure|dropbox|cloudinary|sftp|minio)/i;
 
@@ -43,7 +43,9 @@ export default defineRule({
         continue;
       }
       const root = p.project.settings.STATIC_ROOT?.value;
-      if (!root) ctx.fail('missing', { at: absentSetting(p, 'STATIC_ROOT'), target });
+      const hidden = mayBeHidden(p, 'STATIC_ROOT');
+      if (hidden) ctx.unknown(target, hidden);
+      else if (!root) ctx.fail('missing', { at: absentSetting(p, 'STATIC_ROOT'), target });
       else if (root.kind === 'literal' && !truthy(root.value)) ctx.fail('empty', { at: root.loc, target, data: { value: pyRepr(root.value) } });
       else ctx.pass(target);
     }
