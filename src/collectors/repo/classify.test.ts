@@ -35,6 +35,9 @@ describe('discoverFiles (content sniffing)', () => {
         '.gitlab/notes.yml': 'title: x\n',
         'deploy/site.conf': 'server {\n  listen 80;\n}\n',
         'bin/release': '#!/usr/bin/env bash\nset -e\n',
+        'compose/production/django/start': '#!/bin/bash\nset -o errexit\npython manage.py collectstatic --noinput\n',
+        'misago/.run': '#!/bin/bash\npg_dump -U app app > backups/database.sql\n',
+        'LICENSE': 'MIT License\n',
         'node_modules/x/Dockerfile': 'FROM node\n',
         'ignored/Dockerfile': 'FROM node\n',
         '.gitignore': 'ignored/\n',
@@ -48,6 +51,9 @@ describe('discoverFiles (content sniffing)', () => {
       assert.deepEqual(kinds['.gitlab/notes.yml'], []);
       assert.deepEqual(kinds['deploy/site.conf'], ['nginx']);
       assert.deepEqual(kinds['bin/release'], ['shell']);
+      assert.deepEqual(kinds['compose/production/django/start'], ['shell']);
+      assert.deepEqual(kinds['misago/.run'], ['shell']);
+      assert.deepEqual(kinds['LICENSE'], []);
       assert.equal(kinds['node_modules/x/Dockerfile'], undefined);
       assert.equal(kinds['ignored/Dockerfile'], undefined);
     } finally {

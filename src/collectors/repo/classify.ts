@@ -46,6 +46,9 @@ export function classifyByName(path: string): OpsFileKind[] {
 }
 
 /** Files whose kind needs a look at the content: nginx configs, extension-less shell scripts. */
+/** Dot-files that are configuration, never scripts (spares reading them). */
+const CONFIG_DOTFILES = /^\.(gitignore|gitattributes|gitmodules|dockerignore|editorconfig|env|envrc|npmrc|nvmrc|yarnrc|prettierrc|eslintrc|babelrc|flake8|pylintrc|coveragerc|python-version|tool-versions|htaccess|mailmap|browserslistrc|stylelintrc|gcloudignore|slugignore)$/i;
+
 export function needsContentSniff(path: string, kinds: OpsFileKind[]): 'nginx' | 'shebang' | 'compose' | null {
   const lower = path.toLowerCase();
   const base = lower.slice(lower.lastIndexOf('/') + 1);
@@ -54,6 +57,8 @@ export function needsContentSniff(path: string, kinds: OpsFileKind[]): 'nginx' |
   // Extension-less scripts live anywhere (cookiecutter-django's compose/production/django/start, entrypoint):
   // the first bytes tell.
   if (!base.includes('.')) return 'shebang';
+  // A dot-file script (misago's `.run`, called by its appctl): the shebang tells, config dot-files have none.
+  if (/^\.[^.]+$/.test(base) && !CONFIG_DOTFILES.test(base)) return 'shebang';
   // Compose files under other names (cookiecutter-django's production.yml / local.yml, stack files).
   if (/\.ya?ml$/.test(base) && kinds.length === 0 && !/(^|\/)\.(github|gitlab|circleci)\//.test(lower)) return 'compose';
   return null;
