@@ -139,6 +139,21 @@ describe('compose collector: grouping and merging', () => {
     assert.equal(store.facts.compose[1].purpose.kind, 'base');
   });
 
+  it('takes the unnamed file beside a standalone production file as the development one', () => {
+    const store = collect({
+      'docker-compose.yml': BASE,
+      'docker-compose.prod.yml': 'services:\n  web:\n    image: example/web:1.0\n    restart: always\n',
+    });
+    const dev = store.facts.compose.find((p) => p.file === 'docker-compose.yml')!;
+    assert.equal(dev.purpose.kind, 'development');
+    assert.match(dev.purpose.reason, /docker-compose\.prod\.yml beside it is the production file/);
+  });
+
+  it('takes a project built from a local Dockerfile as a development one', () => {
+    const store = collect({ 'docker-compose.yml': 'services:\n  django:\n    build:\n      context: .\n      dockerfile: ./docker/local/django/Dockerfile\n' });
+    assert.equal(store.facts.compose[0].purpose.kind, 'development');
+  });
+
   it('does not merge an example overlay (docker-compose.override.example.yml): it is not what runs', () => {
     const store = collect({
       'docker-compose.yml': BASE,

@@ -47,6 +47,9 @@ export function collectCompose(ctx: RepoCollectContext): ComposeProject[] {
   for (const p of projects) {
     const overlay = projects.find((o) => o !== p && o.files.length === 2 && o.files[0] === p.file && !/\.override\./i.test(o.files[1]) && o.purpose.kind === 'production');
     if (overlay) p.purpose = { kind: 'base', reason: `${p.file} is the base of ${overlay.files.join(' + ')}, audited as that combination` };
+    // docker-compose.yml beside a standalone docker-compose.prod.yml: the unnamed one is what developers run.
+    const sibling = p.purpose.kind === 'unknown' ? projects.find((o) => o !== p && o.files[0] !== p.file && o.purpose.kind === 'production' && dirOf(o.file) === dirOf(p.file) && PROD_NAME.test(base(o.file))) : undefined;
+    if (sibling) p.purpose = { kind: 'development', reason: `${sibling.file} beside it is the production file; ${p.file} is taken as the development one` };
   }
   const daemon = daemonLogRotation(ctx);
   for (const p of projects) {
@@ -215,9 +218,17 @@ function resolveExtends(
 
 const RUNSERVER = /\b(manage\.py|django-admin)\s+runserver(_plus)?\b/;
 
+/** A file named for production proper (staging files do not make the default file a development one). */
+const PROD_NAME = /(^|[._-])(prod|production|prd|live)([._-]|$)/i;
+
+/** A Dockerfile for local work (docker/local/django/Dockerfile, Dockerfile.dev, dev.Dockerfile). */
+const DEV_DOCKERFILE = /(^|\/)(local|dev|develop|development)(\/|$)|Dockerfile\.(dev|local|development)$|(^|\/)(dev|local|development)\.Dockerfile$/i;
+
 function purposeFromCommands(services: ComposeService[], file: string): { kind: ComposePurpose; reason: string } {
   const dev = services.find((s) => s.command && RUNSERVER.test(s.command.value));
   if (dev) return { kind: 'development', reason: `service "${dev.name.value}" runs the Django development server (runserver)` };
+  const local = services.find((s) => s.build?.dockerfilePath && DEV_DOCKERFILE.test(s.build.dockerfilePath));
+  if (local) return { kind: 'development', reason: `service "${local.name.value}" is built from ${local.build!.dockerfilePath}, a Dockerfile for local development` };
   return { kind: 'unknown', reason: `${file} does not name its environment; audited as production` };
 }
 
