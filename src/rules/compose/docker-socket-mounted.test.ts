@@ -50,6 +50,20 @@ testRule(rule, {
         { messageId: 'proxyWritable', file: 'docker-compose.yml', line: 15 },
       ],
     },
+    {
+      name: 'nginx-proxy built from a local Dockerfile is judged as nginx-proxy',
+      files: {
+        'docker-compose.yml': `services:
+  nginx-proxy:
+    build: ./nginx-proxy
+    ports: ["80:80", "443:443"]
+    volumes:
+      - /var/run/docker.sock:/tmp/docker.sock:ro
+`,
+        'nginx-proxy/Dockerfile': 'FROM nginxproxy/nginx-proxy:1.6\nCOPY custom.conf /etc/nginx/conf.d/custom.conf\n',
+      },
+      expect: [{ messageId: 'readingProxy', file: 'docker-compose.yml', line: 6 }],
+    },
   ],
   notApplicable: [{ name: 'a dev file', files: { 'docker-compose.dev.yml': 'services:\n  w:\n    image: x:1\n    volumes: ["/var/run/docker.sock:/var/run/docker.sock"]\n' } }],
 });

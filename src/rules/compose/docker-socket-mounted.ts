@@ -1,18 +1,29 @@
 // The Docker socket mounted into a container gives that container root on the host.
 import { defineRule } from '../../core/define-rule.js';
-import { auditedProjects, imageName, imageRepository, serviceTarget } from './_shared.js';
+import type { ComposeService } from '../../facts/compose.js';
+import type { DockerfileFacts } from '../../facts/dockerfile.js';
+import { auditedProjects, builtStage, imageName, imageRepository, serviceTarget } from './_shared.js';
 
 /** Images whose job is to filter the Docker API for other containers. */
 const SOCKET_PROXIES = /(^|\/)(docker-socket-proxy|socket-proxy|docker-proxy)$/;
 /** Reverse proxies that only need to read container events (docker-gen, Traefik's docker provider). */
 const READING_PROXIES = /^(nginx-proxy|docker-gen|traefik|acme-companion|letsencrypt-nginx-proxy-companion|caddy-docker-proxy|caddy)$/;
 
+/** The image name a built service's final stage starts from (`nginxproxy/nginx-proxy:1.6` -> nginx-proxy). */
+function builtBaseName(s: ComposeService, dockerfiles: DockerfileFacts[]): string | null {
+  const built = builtStage(s, dockerfiles);
+  if (!built || 'missing' in built || built.stage.fromStage) return null;
+  const ref = built.stage.from.value.split('@')[0];
+  const tail = ref.slice(ref.lastIndexOf('/') + 1);
+  return (tail.includes(':') ? tail.slice(0, tail.indexOf(':')) : tail).toLowerCase();
+}
+
 export default defineRule({
   id: 'compose/docker-socket-mounted',
   title: 'Docker socket mounted into a container',
   category: 'security',
   severity: 'high',
-  requires: ['compose'],
+  requires: ['compose', 'dockerfiles'],
   why:
     'Whoever can talk to /var/run/docker.sock can start a privileged container that mounts the host filesystem: a compromise of the container (an nginx or Traefik bug, a vulnerable dependency) becomes root on the host. Mounting it `:ro` does not help: read-only applies to the socket file, not to the API calls sent through it.',
   fix:
@@ -29,7 +40,7 @@ export default defineRule({
       'Service "{service}" ({image}) reads the Docker socket directly; read-only still allows full API control. Put a socket proxy in front of it.',
     proxyWritable: 'Socket proxy "{service}" mounts the Docker socket without :ro.',
   },
-  check({ compose }, ctx) {
+  check({ compose, dockerfiles }, ctx) {
     const projects = auditedProjects(compose, ctx);
     let judged = 0;
     for (const p of projects) {
@@ -39,7 +50,8 @@ export default defineRule({
         judged++;
         const target = serviceTarget(s);
         const repo = imageRepository(s) ?? '';
-        const img = imageName(s) ?? '';
+        // A proxy built locally (`FROM nginxproxy/nginx-proxy` plus a template) is still that proxy.
+        const img = imageName(s) ?? builtBaseName(s, dockerfiles) ?? '';
         for (const v of sockets) {
           const data = { service: s.name.value, image: s.image?.value ?? 'built image', mode: v.readOnly ? ' (read-only)' : '' };
           if (SOCKET_PROXIES.test(repo)) {

@@ -19,7 +19,7 @@ const DROPPERS = ['gosu', 'su-exec', 'setpriv', 'runuser', 's6-setuidgid', 'chps
 /** Official images whose own entrypoint starts the server as an unprivileged user. */
 const SELF_DROPPING = new Set(['postgres', 'redis', 'mysql', 'mariadb', 'mongo', 'rabbitmq', 'memcached', 'elasticsearch']);
 /** Proxies whose master process needs root to bind ports below 1024 but whose workers drop privileges. */
-const PROXIES = new Set(['nginx', 'httpd', 'caddy', 'traefik', 'haproxy', 'openresty']);
+const PROXIES = new Set(['nginx', 'httpd', 'caddy', 'traefik', 'haproxy', 'openresty', 'nginx-proxy', 'nginx-unprivileged']);
 
 function isRoot(user: string): boolean {
   return /^(root|0)(:.*)?$/.test(user.trim());
