@@ -206,19 +206,29 @@ export function uploadsEvidence(facts: AppFacts): Answer {
 }
 
 /** App-level rate limiting (django-ratelimit, django-axes, django-defender, DRF throttling). */
-export function appRateLimit(facts: Pick<Facts, 'django'>): { label: string; at: Located<unknown> | SourceLoc } | null {
+export function appRateLimit(facts: Pick<Facts, 'django'>): { label: string; at: Located<unknown> | SourceLoc } | { unknown: string } | null {
   for (const project of facts.django) {
     for (const dep of ['django-ratelimit', 'django-axes', 'django-defender', 'django-brake', 'django-rest-framework-throttling']) {
       const d = project.dependencies[dep];
       if (d) return { label: `the dependency ${dep} rate-limits in the app`, at: d };
     }
+    // django-allauth limits failed logins and other account actions by default since 0.47 (ACCOUNT_RATE_LIMITS).
+    const allauth = project.dependencies['django-allauth'];
+    if (allauth) return { label: 'django-allauth rate-limits logins and account actions (ACCOUNT_RATE_LIMITS)', at: allauth };
   }
   const { projects } = djangoProjects(facts);
   for (const p of projects) {
     const rf = p.project.settings.REST_FRAMEWORK;
     const throttle = rf?.keys?.DEFAULT_THROTTLE_CLASSES ?? rf?.keys?.DEFAULT_THROTTLE_RATES;
     if (throttle) return { label: 'REST_FRAMEWORK throttling', at: throttle.loc };
+    const limits = p.project.settings.ACCOUNT_RATE_LIMITS ?? p.project.settings.AXES_FAILURE_LIMIT;
+    if (limits) return { label: `${limits.name} limits attempts in the app`, at: limits.value.loc };
+    const apps = installedApps(p);
+    const guard = 'apps' in apps ? apps.apps.find((a) => /^(axes|defender|allauth)(\.|$)/.test(a)) : undefined;
+    if (guard && 'apps' in apps && apps.loc) return { label: `${guard} in INSTALLED_APPS limits login attempts`, at: apps.loc };
   }
+  // The app itself is not in the repository (a deployment repository for a published image): it may throttle.
+  if (facts.django.length === 0) return { unknown: 'the Django app is not in this repository, so whether it throttles requests itself is not visible' };
   return null;
 }
 

@@ -29,6 +29,10 @@ testRule(rule, {
     { name: 'app zone on / and strict zone on the login', files: { 'nginx/conf.d/shop.conf': CONF('', '        limit_req zone=login burst=5 nodelay;', '        limit_req zone=app burst=20 nodelay;') } },
     { name: 'server-level limit_req inherited by every location', files: { 'nginx/conf.d/shop.conf': CONF('', '', '').replace('    server_name shop.example.org;\n', '    server_name shop.example.org;\n    limit_req zone=app burst=20 nodelay;\n') } },
     {
+      name: 'django-allauth limits login attempts by default',
+      files: singleSettingsProject(SECURE_SETTINGS, { 'requirements.txt': 'Django==5.0.6\ndjango-allauth==65.3.0\n', 'nginx/conf.d/shop.conf': CONF('', '', '').split('\n').slice(2).join('\n') }),
+    },
+    {
       name: 'app-level throttling with django-axes',
       files: singleSettingsProject(SECURE_SETTINGS, { 'requirements.txt': 'Django==5.0.6\ndjango-axes==6.5.1\n', 'nginx/conf.d/shop.conf': CONF('', '', '') }),
     },
@@ -40,8 +44,8 @@ testRule(rule, {
       expect: [{ messageId: 'unusedZone', file: 'nginx/conf.d/shop.conf', line: 1 }],
     },
     {
-      name: 'no limit_req and no zone at all',
-      files: { 'nginx/conf.d/shop.conf': CONF('', '', '').split('\n').slice(2).join('\n') },
+      name: 'no limit_req and no zone at all, and the app in the repository throttles nothing',
+      files: singleSettingsProject(SECURE_SETTINGS, { 'nginx/conf.d/shop.conf': CONF('', '', '').split('\n').slice(2).join('\n') }),
       expect: [{ messageId: 'none', file: 'nginx/conf.d/shop.conf', line: 4 }],
     },
     {
@@ -51,6 +55,11 @@ testRule(rule, {
     },
   ],
   unknown: [
+    {
+      name: 'a deployment repository: the app (a published image) is not here, so its own throttling is not visible',
+      files: { 'nginx/conf.d/shop.conf': CONF('', '', '').split('\n').slice(2).join('\n') },
+      reason: /Django app is not in this repository/,
+    },
     {
       name: 'an include outside the repository may rate-limit',
       files: { 'nginx/conf.d/shop.conf': CONF('', '        include /etc/nginx/snippets/limits.conf;', '        include /etc/nginx/snippets/limits.conf;') },

@@ -42,7 +42,7 @@ export default defineRule({
     }
     const app = appRateLimit(facts);
     for (const server of servers) {
-      if (app) {
+      if (app && 'label' in app) {
         ctx.pass(server.target, app.label);
         continue;
       }
@@ -58,6 +58,7 @@ export default defineRule({
         const zone: NginxDirective | undefined = walk(server.config.directives).find((d) => d.name === 'limit_req_zone');
         const zoneName = zone?.args.find((a) => a.startsWith('zone='))?.slice(5).split(':')[0];
         if (zone && zoneName) ctx.fail('unusedZone', { at: zone.loc, also: [server.anchor], target: server.target, data: { zone: zoneName, server: server.label } });
+        else if (app) ctx.unknown(server.target, `no limit_req in the repository; ${app.unknown}`);
         else ctx.fail('none', { at: server.anchor, target: server.target, data: { server: server.label } });
         continue;
       }
