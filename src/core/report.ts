@@ -81,7 +81,9 @@ function escalation(findings: readonly Finding[], raws: Map<Finding, RawCheck>):
   const reasons: string[] = [];
   for (const f of findings) {
     const raw = raws.get(f);
-    if (raw?.rule.escalation) reasons.push(`${f.id} (${f.rule}): ${raw.rule.escalation}`);
+    // A finding reported below its rule's severity (a documented but manual backup, a latent fallback) is not the
+    // situation the rule's escalation names.
+    if (raw?.rule.escalation && severityRank(f.severity) >= severityRank(raw.rule.severity)) reasons.push(`${f.id} (${f.rule}): ${raw.rule.escalation}`);
     else if (f.severity === 'critical' && f.category === 'security')
       reasons.push(`${f.id} (${f.rule}): critical security finding — ${f.description}`);
   }

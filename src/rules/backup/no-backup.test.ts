@@ -57,6 +57,14 @@ testRule(rule, {
   bad: [
     { name: 'postgres with no backup', files: { 'docker-compose.yml': compose }, expect: [{ messageId: 'none', file: 'docker-compose.yml', line: 3 }] },
     {
+      name: 'a backup only documented as a command to run by hand (medium, not "no backup at all")',
+      files: {
+        'docker-compose.yml': compose,
+        'docs/system/backup.md': '# Backups\n\nBack the database up with:\n\n    docker compose exec db_recipes pg_dumpall -U djangouser > pgdump.sql\n',
+      },
+      expect: [{ messageId: 'manualOnly', file: 'docker-compose.yml', line: 3 }],
+    },
+    {
       name: 'cookiecutter-django postgres service built FROM postgres',
       files: {
         'docker-compose.production.yml': cookiecutterCompose,

@@ -3,6 +3,7 @@ import { defineRule } from '../../core/define-rule.js';
 import type { SourceLoc } from '../../core/types/located.js';
 import type { Facts, PyValue, SettingValue } from '../../facts/index.js';
 import { allCommands, backupServices, dumpCommands, postgresServices } from './_dumps.js';
+import { docLine } from '../dr/_docs.js';
 
 const PG_ENGINE = /postgres|postgis/i;
 /** PostgreSQL drivers: with one declared, an unresolved DATABASES probably points at PostgreSQL. */
@@ -83,7 +84,7 @@ export default defineRule({
   category: 'backup',
   severity: 'critical',
   escalation: 'backup system completely missing',
-  requires: ['shell', 'cron', 'compose', 'django'],
+  requires: ['shell', 'cron', 'compose', 'django', 'texts'],
   why: 'When the disk, the server or a migration fails, every record since the beginning is gone; there is nothing to restore.',
   fix: 'Add a scheduled, verified backup: a pg_dump -Fc script run daily by cron or a systemd timer, copied off the server, with retention and a monthly restore test (or a managed tool such as pgBackRest).',
   references: [
@@ -91,7 +92,10 @@ export default defineRule({
     { title: 'OWASP Database Security Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Database_Security_Cheat_Sheet.html' },
   ],
   verify: 'grep -rn "pg_dump\\|pgbackrest\\|barman" . ; crontab -l | grep -i backup',
-  messages: { none: 'The app uses PostgreSQL ({where}) and nothing in the repository backs it up: no pg_dump, backup service or backup tool.' },
+  messages: {
+    none: 'The app uses PostgreSQL ({where}) and nothing in the repository backs it up: no pg_dump, backup service or backup tool.',
+    manualOnly: 'The app uses PostgreSQL ({where}); backups are only described in {doc} (a manual pg_dump), nothing in the repository runs them.',
+  },
   check(facts, ctx) {
     const pg = postgresServices(facts);
     const settingsPg = settingsPostgres(facts);
@@ -103,11 +107,14 @@ export default defineRule({
       hasDjangoDbbackup ||
       allCommands(facts).some((c) => BACKUP_TOOLS.has(c.effectiveName) || (c.effectiveName === 'python' && c.effectiveArgs.includes('dbbackup')));
     if (backedUp) return ctx.pass('database backup');
-    if (pg.length > 0) {
-      const s = pg[0];
-      return ctx.fail('none', { at: s.image ?? s.name, target: s.name.value, data: { where: `compose service "${s.name.value}"` } });
+    if (settingsPg?.state === 'maybe' && pg.length === 0) return ctx.unknown('database backup', `nothing backs a database up, and whether there is a PostgreSQL database to back up is not known: ${settingsPg.reason}`);
+    const where = pg.length > 0 ? { at: pg[0].image ?? pg[0].name, target: pg[0].name.value, where: `compose service "${pg[0].name.value}"` } : settingsPg!.state === 'postgres' ? settingsPg! : null;
+    if (!where) return;
+    // A backup procedure the documentation gives (a pg_dump to run by hand) is a gap, not the absence of any backup.
+    const documented = docLine(facts, /\bpg_dump(all)?\b/);
+    if (documented) {
+      return ctx.fail('manualOnly', { at: where.at, also: [documented.line], target: where.target, severity: 'medium', data: { where: where.where, doc: `${documented.file.path}:${documented.line.loc.line}` } });
     }
-    if (settingsPg!.state === 'maybe') return ctx.unknown('database backup', `nothing backs a database up, and whether there is a PostgreSQL database to back up is not known: ${settingsPg!.reason}`);
-    ctx.fail('none', { at: settingsPg!.at, target: settingsPg!.target, data: { where: settingsPg!.where } });
+    ctx.fail('none', { at: where.at, target: where.target, data: { where: where.where } });
   },
 });
