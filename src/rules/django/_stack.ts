@@ -271,7 +271,11 @@ const LOOPBACK_UPSTREAM = /^(https?:\/\/)?(unix:|127\.\d+\.\d+\.\d+|localhost|\[
  * nginx on the same host that passes X-Forwarded-Proto to a loopback or unix-socket upstream (gunicorn and uvicorn
  * trust 127.0.0.1 and unix sockets by default), or uwsgi_pass with the uwsgi_params include (HTTPS variable).
  */
-export function schemeFromAppServer(facts: Pick<Facts, 'compose' | 'dockerfiles' | 'nginx'>): ProxyFeature | null {
+export function schemeFromAppServer(facts: Pick<Facts, 'compose' | 'dockerfiles' | 'nginx'> & Partial<Pick<Facts, 'shell' | 'systemd'>>): ProxyFeature | null {
+  // The app server started by a script or a unit (`daphne --proxy-headers` in start-daphne.sh).
+  const started = [...(facts.shell ?? []).filter((s) => !isDevFile(s.path)).flatMap((s) => s.commands), ...(facts.systemd ?? []).filter((u) => !isDevFile(u.path)).flatMap((u) => u.commands)];
+  const trusting = started.find((c) => /^(daphne|uvicorn|gunicorn|hypercorn)$/.test(c.effectiveName) && c.effectiveArgs.some((a) => /^--(forwarded-allow-ips|proxy-headers)\b/.test(a)));
+  if (trusting) return { label: `${trusting.loc.file} starts ${trusting.effectiveName} with ${trusting.effectiveArgs.find((a) => a.startsWith('--proxy-headers') || a.startsWith('--forwarded-allow-ips'))}`, at: trusting.loc };
   for (const project of productionCompose(facts.compose)) {
     for (const svc of project.services) {
       if (!isDjangoService(svc, facts.dockerfiles)) continue;

@@ -15,6 +15,13 @@ testRule(rule, {
       }),
     },
     {
+      name: 'daphne started by a script trusts the proxy itself (--proxy-headers)',
+      files: splitSettingsProject(BASE_SETTINGS, prod('SECURE_SSL_REDIRECT = True'), {
+        'docker-compose.prod.yml': COMPOSE.replace('gunicorn mysite.wsgi:application --bind 0.0.0.0:8000', '/start-daphne.sh'),
+        'compose/start-daphne.sh': '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec daphne --proxy-headers -b 0.0.0.0 -p 8000 mysite.asgi:application\n',
+      }),
+    },
+    {
       name: 'nginx on the same host passes X-Forwarded-Proto to gunicorn on 127.0.0.1',
       files: splitSettingsProject(BASE_SETTINGS, prod('SECURE_SSL_REDIRECT = True'), { 'deploy/nginx/shop.conf': NGINX_TLS_SITE }),
     },
