@@ -69,7 +69,7 @@ export function runRule(rule: AnyRule, store: FactStore): RawCheck[] {
  */
 function withCollectorIssues(rule: AnyRule, checks: RawCheck[], store: FactStore): RawCheck[] {
   const required = new Set<FactKind>(rule.requires);
-  const issues = store.issues.filter((i) => required.has(i.kind));
+  const issues = store.issues.filter((i) => required.has(i.kind) && (!i.onlyRules || rule.id.startsWith(i.onlyRules)));
   if (issues.length === 0) return checks.length > 0 ? checks : [noResult(rule)];
   const decided = checks.filter((c) => c.status !== 'not-applicable');
   const unknowns: RawCheck[] = issues.map((i) => ({

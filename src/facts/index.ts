@@ -44,6 +44,11 @@ export interface CollectorIssue {
   /** Repo-relative file, when the issue concerns one. */
   file: string | null;
   reason: string;
+  /**
+   * Only rules whose id starts with this (a family, "nginx/") are made unknown; rules of other families that read
+   * the kind for a side signal keep their results (optional).
+   */
+  onlyRules?: string;
 }
 
 export type { ParseProblem };

@@ -89,8 +89,8 @@ export class RepoCollectContext {
     return text;
   }
 
-  issue(kind: FactKind, file: string | null, reason: string): void {
-    this.issues.push({ kind, file, reason });
+  issue(kind: FactKind, file: string | null, reason: string, onlyRules?: string): void {
+    this.issues.push(onlyRules ? { kind, file, reason, onlyRules } : { kind, file, reason });
   }
 
   /** Records a parse failure: a `parse-error` finding, and `unknown` for the rules that need `kind`. */

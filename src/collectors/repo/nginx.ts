@@ -136,7 +136,8 @@ export function collectNginx(ctx: RepoCollectContext): NginxConfig[] {
     if (!src) return null;
     const template = templateSyntax(src.text);
     if (template) {
-      ctx.issue('nginx', path, `${path} is a ${template}, not plain nginx syntax; it was not audited`);
+      // The nginx rules cannot judge it; rules that only look at nginx for a side signal keep their verdicts.
+      ctx.issue('nginx', path, `${path} is a ${template}, not plain nginx syntax; it was not audited`, 'nginx/');
       return null;
     }
     const { directives, problems } = parseNginx(path, src.text);
