@@ -26,5 +26,8 @@ testRule(rule, {
       expect: [{ messageId: 'unset', file: 'Dockerfile' }],
     },
   ],
-  notApplicable: [{ name: 'nginx image', files: { Dockerfile: 'FROM nginx:1.27-alpine\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\n' } }],
+  notApplicable: [
+    { name: 'nginx image', files: { Dockerfile: 'FROM nginx:1.27-alpine\nCOPY nginx.conf /etc/nginx/conf.d/default.conf\n' } },
+    { name: 'an image that only installs python3 as a package (runs no Python of its own)', files: { Dockerfile: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*\nCMD ["/usr/bin/supervisord"]\n' } },
+  ],
 });

@@ -1,7 +1,7 @@
 // A Python image whose output is block-buffered (no PYTHONUNBUFFERED), so logs arrive late or die with the process.
 import { defineRule } from '../../core/define-rule.js';
 import type { DockerStage, DockerfileFacts } from '../../facts/dockerfile.js';
-import { auditedDockerfiles, baseImageOf, composeEnvValue, evaluatedStages, parseImageRef, programIndex, stageChain, startupCommands, hasParseProblems } from './_stages.js';
+import { auditedDockerfiles, baseImageOf, commandName, composeEnvValue, evaluatedStages, parseImageRef, programIndex, stageChain, startupCommands, hasParseProblems } from './_stages.js';
 
 const PYTHON_PROGRAMS = ['python', 'python3', 'pip', 'pip3', 'gunicorn', 'uvicorn', 'daphne', 'hypercorn', 'celery', 'uwsgi', 'uv', 'poetry', 'pipenv'];
 
@@ -12,8 +12,10 @@ function pythonEvidence(df: DockerfileFacts, stage: DockerStage): string | null 
   for (const s of stageChain(df, stage))
     for (const instr of s.instructions)
       for (const c of instr.commands) {
-        const i = programIndex(c, PYTHON_PROGRAMS);
-        if (i >= 0 || c.words.some((w) => /(^|\/)manage\.py$/.test(w.value))) return `${instr.keyword} ${c.words[Math.max(0, i)].value}`;
+        // The program run, not any word: `apt-get install python3` installs Python, it does not run it.
+        const run = commandName(c);
+        if (run && (PYTHON_PROGRAMS.includes(run.name) || /^python[\d.]+$/.test(run.name))) return `${instr.keyword} ${c.words[run.index].value}`;
+        if (c.words.some((w) => /(^|\/)manage\.py$/.test(w.value))) return `${instr.keyword} ${c.words[0].value}`;
       }
   return null;
 }
