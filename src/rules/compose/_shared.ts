@@ -105,7 +105,9 @@ export function serviceRole(s: ComposeService, facts: Pick<Facts, 'dockerfiles' 
     const serverImage = DATABASE_IMAGES.test(img) ? 'database' : CACHE_IMAGES.test(img) ? 'cache' : PROXY_IMAGES.test(img) ? 'proxy' : null;
     if (serverImage) {
       // The image run with another program (pg_dump loop, a shell script) is a helper, not the server.
-      if (own && !own.trim().startsWith('-') && !SERVER_BINARIES.test(firstWord(own))) return { role: 'utility', reason: `image ${s.image!.value} runs "${own}"` };
+      // `sh -c "valkey-server --requirepass $PW"` still runs the server: look through the shell.
+      const program = own ? firstWord(own.trim().replace(/^(\/bin\/|\/usr\/bin\/)?(ba|da)?sh\s+-c\s+["']?/, '')) : '';
+      if (own && !own.trim().startsWith('-') && !SERVER_BINARIES.test(program)) return { role: 'utility', reason: `image ${s.image!.value} runs "${own}"` };
       if (/backup|dump|restore/.test(name)) return { role: 'utility', reason: `service name "${s.name.value}"` };
       return { role: serverImage, reason: `image ${s.image!.value}` };
     }

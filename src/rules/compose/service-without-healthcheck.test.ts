@@ -71,11 +71,15 @@ testRule(rule, {
   backup:
     image: postgres:16
     command: sh -c 'while true; do pg_dump -h db app > /backups/db.sql; sleep 86400; done'
+  redis:
+    image: valkey/valkey:8.0-alpine
+    command: [sh, -c, "valkey-server --appendonly yes --requirepass $$REDIS_PASSWORD"]
 `,
       },
       expect: [
         { messageId: 'missing', file: 'docker-compose.yml', line: 3 },
         { messageId: 'missing', file: 'docker-compose.yml', line: 5 },
+        { messageId: 'missing', file: 'docker-compose.yml', line: 11 },
       ],
     },
     {
