@@ -80,8 +80,12 @@ export function looksLikeShell(text: string): boolean {
 
 export function envFileRole(path: string): 'env' | 'example' | 'production' | 'development' {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dir = path.slice(0, Math.max(0, path.lastIndexOf('/'))).toLowerCase();
   if (/prod/.test(base)) return 'production';
   if (/(dev|local|test)/.test(base)) return 'development';
+  // compose/development/.env, .envs/.local/.django: the folder names the environment.
+  if (/(^|\/)\.?(prod|production)(\/|$)/.test(dir)) return 'production';
+  if (/(^|\/)\.?(dev|development|local|test|tests|testing)(\/|$)/.test(dir)) return 'development';
   if (/(example|sample|template|dist)/.test(base)) return 'example';
   return 'env';
 }

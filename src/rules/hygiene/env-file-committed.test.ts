@@ -5,12 +5,13 @@ testRule(rule, {
   good: [
     { name: 'placeholders only', files: { '.env': 'SECRET_KEY=change-me\nDB_PASSWORD=\nDEBUG=False\n' } },
     { name: 'development env with a dev password', files: { '.envs/.local/.postgres.dev.env': 'POSTGRES_PASSWORD=debug-pass-123\n' } },
+    { name: 'a .env in a development folder', files: { 'compose/development/.env': 'POSTGRES_PASSWORD=matman-dev-pw\n' } },
   ],
   bad: [
     {
       name: 'a .env with a real database password',
       files: { '.env': 'DEBUG=False\nDB_PASSWORD=Zq8#kLp2vX9w\n' },
-      expect: [{ messageId: 'tracked', file: '.env', line: 2 }],
+      expect: [{ messageId: 'committed', file: '.env', line: 2 }],
     },
   ],
   notApplicable: [{ name: 'only an example file', files: { '.env.example': 'DB_PASSWORD=Zq8#kLp2vX9w\n' } }],

@@ -17,6 +17,7 @@ export default defineRule({
   verify: 'git ls-files --error-unmatch {file}   # expect: error, file not tracked',
   messages: {
     tracked: '{file} is tracked by git and holds a value for {key}.',
+    committed: '{file} is in the repository and holds a value for {key}.',
     notIgnored: '{file} holds a value for {key} and is not excluded by .gitignore.',
   },
   check({ repo }, ctx) {
@@ -33,8 +34,9 @@ export default defineRule({
         ctx.pass(file.path);
         continue;
       }
-      const isTracked = tracked === null || tracked.has(file.path);
-      ctx.fail(isTracked ? 'tracked' : 'notIgnored', { at: secret.value, target: file.path, data: { file: file.path, key: secret.key.value } });
+      // Without git information the file is in the tree we were given: say that, not "tracked by git".
+      const messageId = tracked === null ? 'committed' : tracked.has(file.path) ? 'tracked' : 'notIgnored';
+      ctx.fail(messageId, { at: secret.value, target: file.path, data: { file: file.path, key: secret.key.value } });
     }
   },
 });
