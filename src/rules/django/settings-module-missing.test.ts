@@ -1,6 +1,6 @@
 import { testRule } from '../../../test/rule-tester.js';
 import rule from './settings-module-missing.js';
-import { BASE_SETTINGS, composeWeb, MANAGE, prod, splitSettingsProject } from './_fixture.js';
+import { BASE_SETTINGS, composeWeb, MANAGE, prod, splitSettingsProject, WSGI } from './_fixture.js';
 
 testRule(rule, {
   good: [
@@ -22,6 +22,11 @@ testRule(rule, {
     },
   ],
   bad: [
+    {
+      name: "wsgi.py's setdefault names a missing module while production sets another one (low: only a fallback)",
+      files: splitSettingsProject(BASE_SETTINGS, prod('DEBUG = False'), { 'mysite/wsgi.py': WSGI('mysite.settings.missing') }),
+      expect: [{ messageId: 'missing', file: 'mysite/wsgi.py', line: 5 }],
+    },
     {
       name: 'production compose names a module that is not in the repository',
       files: splitSettingsProject(BASE_SETTINGS, prod('DEBUG = False'), { 'docker-compose.prod.yml': composeWeb('mysite.settings.production', []) }),

@@ -34,8 +34,15 @@ export default defineRule({
           ctx.unknown(target, `DJANGO_SETTINGS_MODULE in ${ref.at.loc.file} is built at run time (${ref.module})`);
           continue;
         }
-        if (ref.exists) ctx.pass(target);
-        else ctx.fail('missing', { at: ref.at, target, data: { module: ref.module, file: ref.at.loc.file } });
+        if (ref.exists) {
+          ctx.pass(target);
+          continue;
+        }
+        // wsgi.py's os.environ.setdefault() only applies when the variable is unset; production sets it elsewhere.
+        const prod = project.production;
+        const fallbackOnly =
+          /(^|\/)(wsgi|asgi)\.py$/.test(ref.at.loc.file) && prod !== null && prod.module !== ref.module && prod.at !== null && prod.at.loc.file !== ref.at.loc.file;
+        ctx.fail('missing', { at: ref.at, target, severity: fallbackOnly ? 'low' : undefined, data: { module: ref.module, file: ref.at.loc.file } });
       }
     }
   },
