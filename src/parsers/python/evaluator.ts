@@ -1029,7 +1029,14 @@ export class Evaluator {
     }
     const why = findUnk(it)?.reason ?? (hasJump ? 'the loop uses break/continue' : 'the loop iterates over a value computed from the environment');
     const reason = `assigned in the for loop at ${frame.src.file}:${loc.line}, which the audit could not unroll (${why})`;
-    for (const name of namesAssignedIn(n)) this.bind(frame, name, unk(reason), loc);
+    for (const name of namesAssignedIn(n)) {
+      // `for p in settings.PLUGINS: urlpatterns += [...]`: the list known before the loop keeps its items, and
+      // what the loop adds is an unknown item (only when asked: URLconfs, where known routes still count).
+      const before = frame.ns.get(name)?.v;
+      if (this.options.unionUnknownBranches && before !== undefined && isList(before) && onlyExtendedIn(body, name)) {
+        this.bind(frame, name, { ...before, items: [...before.items, unk(`items added by ${reason}`)], locs: [...before.locs, null] }, loc);
+      } else this.bind(frame, name, unk(reason), loc);
+    }
   }
 
   private execWith(n: Node, frame: Frame, loc: SourceLoc): void {
@@ -2148,6 +2155,13 @@ export class Evaluator {
 // ---------------------------------------------------------------------------------------------------------
 
 /** In urls mode: a list grown in one branch keeps its extra items, routes marked with the condition. */
+/** Every assignment to `name` in `body` is `name += ...` (the loop only adds to the list). */
+function onlyExtendedIn(body: Node, name: string): boolean {
+  const plain = body.descendantsOfType('assignment').some((a) => a.childForFieldName('left')?.text === name);
+  const added = body.descendantsOfType('augmented_assignment').filter((a) => a.childForFieldName('left')?.text === name);
+  return !plain && added.length > 0 && added.every((a) => a.childForFieldName('operator')?.text === '+=');
+}
+
 function unionLists(a: V | undefined, b: V | undefined, condText: string): V | null {
   // `if settings.DEBUG: urlpatterns += debug_toolbar_urls()`: the branch that could not be read adds an unknown
   // item, and the routes known on both paths stay listed.

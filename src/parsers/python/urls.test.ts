@@ -79,6 +79,19 @@ if settings.DEBUG:
     assert.match(problems.join('\n'), /added under "if settings.DEBUG" could not be read/);
   });
 
+  it('keeps the routes listed before a loop over an unknown plugin list adds its own', () => {
+    const { routes, problems } = routesOf(
+      {
+        'site/urls.py': `from django.conf import settings\nfrom django.urls import include, path\nfrom . import views\nurlpatterns = [path('health/', views.about)]\nfor p in settings.PLUGINS:\n    urlpatterns += [path(p + '/', include(p + '.urls'))]\n`,
+        'site/views.py': files['site/views.py'],
+        'site/__init__.py': '',
+      },
+      'site/urls.py',
+    );
+    assert.deepEqual(routes.map((r) => r.path), ['health/'], problems.join('; '));
+    assert.match(problems.join('\n'), /items added by assigned in the for loop/);
+  });
+
   it('reports an include it cannot follow instead of dropping it silently', () => {
     const { routes, problems } = routesOf({ 'u.py': `from django.urls import include, path\nfrom somewhere import make\nurlpatterns = [path('x/', include(make()))]\n` }, 'u.py');
     assert.deepEqual(routes.map((r) => [r.path, r.viewTouchesDatabase]), [['x/', null]]);
