@@ -167,4 +167,6 @@ export interface ComposeProject {
    * driver such as local or journald): services without `logging:` inherit it. Null when there is none.
    */
   daemonLogRotation: Located<string> | null;
+  /** Top-level `include:` entries: services defined there are not among `services` (optional). */
+  includes?: Located<string>[];
 }

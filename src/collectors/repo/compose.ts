@@ -171,6 +171,10 @@ function buildProject(
     interpolationSources: sources.map((s) => s.path),
     envExamples: [],
     daemonLogRotation: null,
+    includes: files.flatMap((f) => {
+      const inc = yamlGet(load(f)?.root ?? null, 'include');
+      return inc ? [{ value: f, loc: inc.loc }] : [];
+    }),
   };
 }
 

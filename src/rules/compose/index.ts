@@ -2,6 +2,7 @@
 import type { AnyRule } from '../../core/types/rule.js';
 import bindMountSourceMissing from './bind-mount-source-missing.js';
 import databasePortPublished from './database-port-published.js';
+import dependsOnUndefinedService from './depends-on-undefined-service.js';
 import dependsOnWithoutHealthyCondition from './depends-on-without-healthy-condition.js';
 import dockerSocketMounted from './docker-socket-mounted.js';
 import fixedContainerName from './fixed-container-name.js';
