@@ -20,6 +20,7 @@ import unusedEnvExampleKey from './unused-env-example-key.js';
 export const composeRules: readonly AnyRule[] = [
   bindMountSourceMissing,
   databasePortPublished,
+  dependsOnUndefinedService,
   dependsOnWithoutHealthyCondition,
   dockerSocketMounted,
   fixedContainerName,
