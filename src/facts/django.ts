@@ -110,6 +110,11 @@ export interface DjangoProject {
    * a setting absent from the repository's files may come from there (optional).
    */
   unreadStarImports?: string[];
+  /**
+   * String literals the production settings compare values with (`if PROVIDER == "smtp"`): tried as env values when
+   * judging whether a setting depends on a variable (optional).
+   */
+  comparedLiterals?: string[];
   /** Declared dependencies (requirements*.txt, pyproject) by lower-cased name. */
   dependencies: Record<string, Located<string>>;
   asgi: string | null;

@@ -276,6 +276,7 @@ function buildProject(
   let result: ModuleResult | null = null;
   let settingsFiles: string[] = [];
   let unreadStarImports: string[] = [];
+  let comparedLiterals: string[] = [];
   const evaluator = new Evaluator(modules.host(roots));
   if (!production) {
     settingsProblem = settingsModules.length === 0 ? 'no settings module was found in the project' : 'no settings module could be identified as the production one';
@@ -296,6 +297,7 @@ function buildProject(
       }
       settings = extractSettings(result, { projectRoot: root, production: (name) => productionEnv[name] });
       unreadStarImports = (result.externalStars ?? []).filter((m) => !SETTINGS_FREE_MODULES.test(m));
+      comparedLiterals = literalsCompared(result.files.map((f) => ctx.sources.get(f)?.text ?? ''));
       const classes = [...result.ns.values()].filter((b) => typeof b.v === 'object' && b.v !== null && b.v.t === 'class' && /Configuration\b/.test(b.v.node.childForFieldName('superclasses')?.text ?? ''));
       const broken = result.files.map((f) => modules.source(f, '', false)).find((s) => s?.tree.syntaxError);
       if (broken?.tree.syntaxError) settingsProblem = `${broken.file} has a Python syntax error at line ${broken.tree.syntaxError.line}; Python cannot import the settings`;
@@ -368,11 +370,25 @@ function buildProject(
     routesProblem,
     productionEnv,
     unreadStarImports,
+    comparedLiterals,
     dependencies,
     asgi,
     wsgi,
     settingsFiles,
   };
+}
+
+/** Short string literals used in comparisons (`== "smtp"`, `in ("prod", "production")`), at most 40. */
+function literalsCompared(texts: readonly string[]): string[] {
+  const out = new Set<string>();
+  const STR = `["']([^"'\\n]{1,40})["']`;
+  const eq = new RegExp(`(?:==|!=)\\s*${STR}|${STR}\\s*(?:==|!=)`, 'g');
+  const inList = /\bin\s*[([{]([^)\]}\n]{1,200})[)\]}]/g;
+  for (const text of texts) {
+    for (const m of text.matchAll(eq)) out.add(m[1] ?? m[2]);
+    for (const m of text.matchAll(inList)) for (const x of m[1].matchAll(/["']([^"'\n]{1,40})["']/g)) out.add(x[1]);
+  }
+  return [...out].slice(0, 40);
 }
 
 /** Modules whose star import brings helpers, never Django settings. */

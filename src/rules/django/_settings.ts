@@ -164,6 +164,8 @@ export interface JudgeOptions {
   ignoreExampleSources?: boolean;
   /** Production values of environment variables, for settings computed from several of them. */
   productionEnv?: Readonly<Record<string, EnvSource>>;
+  /** More raw values to try: literals the settings compare values with (`== "smtp"`). */
+  extraProbes?: readonly string[];
 }
 
 /**
@@ -206,7 +208,7 @@ export function isExampleSource(source: EnvSource): boolean {
 export function judge<T>(p: ProdProject, name: string, fn: (v: PyValue) => T, opts: JudgeOptions = {}): Judged<T> {
   const hidden = mayBeHidden(p, name);
   if (hidden) return { state: 'unknown', reason: hidden, loc: null };
-  return judgeSetting(p.project.settings[name], name, fn, defaultOf(name, p.version), { productionEnv: p.project.productionEnv, ...opts });
+  return judgeSetting(p.project.settings[name], name, fn, defaultOf(name, p.version), { productionEnv: p.project.productionEnv, extraProbes: p.project.comparedLiterals, ...opts });
 }
 
 /**
@@ -270,7 +272,9 @@ export function judgeSetting<T>(
       loc: v.loc,
     };
   }
-  const outcomes: Outcome[] = [v.whenUnset, ...PROBES.map((raw) => safeWhenSet(v.whenSet, raw))].map(unbound);
+  // A branch chosen by `VAR == "smtp"` is only reached with that very value: the compared literals are tried too.
+  const probes = [...new Set([...PROBES, ...(opts.extraProbes ?? [])])];
+  const outcomes: Outcome[] = [v.whenUnset, ...probes.map((raw) => safeWhenSet(v.whenSet, raw))].map(unbound);
   const ok = outcomes.filter((o): o is { ok: true; value: PyValue } => o.ok);
   // A value that raises in Python (int("x")) cannot be production's; one the audit could not compute could be.
   const uncomputed = outcomes.find((o): o is { ok: false; reason: string } => !o.ok && !PYTHON_EXCEPTION.test(o.reason));

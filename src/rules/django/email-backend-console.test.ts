@@ -27,5 +27,24 @@ testRule(rule, {
       expect: [{ messageId: 'nonSending', file: 'mysite/settings/base.py', line: 28 }],
     },
   ],
-  unknown: [{ name: 'env var without production value', files: splitSettingsProject(BASE_SETTINGS, prod('import os', ENV_BACKEND)), reason: /depends on env var EMAIL_BACKEND/ }],
+  unknown: [
+    { name: 'env var without production value', files: splitSettingsProject(BASE_SETTINGS, prod('import os', ENV_BACKEND)), reason: /depends on env var EMAIL_BACKEND/ },
+    {
+      name: 'a provider chosen by comparing the variable with literals: only "smtp" reaches SMTP (never "whatever it holds")',
+      files: splitSettingsProject(
+        BASE_SETTINGS,
+        prod(
+          'import os',
+          'PROVIDER = os.environ.get("MISAGO_EMAIL_PROVIDER", "")',
+          'if PROVIDER in ("smtp", "gmail"):',
+          '    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"',
+          'elif PROVIDER == "mailjet":',
+          '    EMAIL_BACKEND = "anymail.backends.mailjet.EmailBackend"',
+          'else:',
+          '    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"',
+        ),
+      ),
+      reason: /depends on env var MISAGO_EMAIL_PROVIDER/,
+    },
+  ],
 });
