@@ -107,6 +107,29 @@ function servesSomething(s: Server): boolean {
 }
 
 /**
+ * The app servers a rule judges, after saying what it cannot judge: not applicable without an audited nginx config
+ * or without a server proxying to the app (only `proxy_pass` ones with `proxyPassOnly`), unknown for each proxying
+ * fragment. Null when the rule has nothing left to judge.
+ */
+export function judgedAppServers(
+  facts: DeployFacts,
+  ctx: { unknown(target: string, reason: string): void; notApplicable(reason: string): void },
+  opts: { proxyPassOnly?: boolean } = {},
+): { scope: Scope; servers: Server[] } | null {
+  const scope = nginxScope(facts);
+  if (scope.configs.length === 0) {
+    ctx.notApplicable(noNginxReason(facts));
+    return null;
+  }
+  const all = appServers(scope);
+  const servers = opts.proxyPassOnly ? all.filter((s) => proxiedLocations(s.config, s).some((p) => p.pass.name === 'proxy_pass')) : all;
+  const fragments = unknownProxyFragments(scope, ctx);
+  if (servers.length > 0) return { scope, servers };
+  if (fragments === 0) ctx.notApplicable(`no nginx server block proxies to the app${opts.proxyPassOnly ? ' with proxy_pass' : ''}`);
+  return null;
+}
+
+/**
  * Reports unknown for each fragment (a snippet nobody includes) that hands requests to a backend: the server block
  * around it, which the app-level rules judge, is not visible. Returns how many there were.
  */

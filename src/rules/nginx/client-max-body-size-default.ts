@@ -2,7 +2,7 @@
 import { defineRule } from '../../core/define-rule.js';
 import { uploadsEvidence } from './_app.js';
 import { lastOf, lookup, proxiedLocations, walk } from './_nginx.js';
-import { appServers, nginxScope, noNginxReason, unknownProxyFragments } from './_scope.js';
+import { judgedAppServers } from './_scope.js';
 
 const MEDIA_LOCATION = /(^|\/)(media|mediafiles|uploads?)(\/|$)/i;
 
@@ -24,18 +24,9 @@ export default defineRule({
     unset: "client_max_body_size is not set for {server}, so nginx's 1m default rejects larger uploads with 413, while the app accepts uploads ({evidence}).",
   },
   check(facts, ctx) {
-    const scope = nginxScope(facts);
-    if (scope.configs.length === 0) {
-      ctx.notApplicable(noNginxReason(facts));
-      return;
-    }
-    const servers = appServers(scope);
-    const fragments = unknownProxyFragments(scope, ctx);
-    if (servers.length === 0) {
-      if (fragments > 0) return;
-      ctx.notApplicable('no nginx server block proxies to the app');
-      return;
-    }
+    const judged = judgedAppServers(facts, ctx);
+    if (!judged) return;
+    const { scope, servers } = judged;
     let uploads = uploadsEvidence(facts);
     if (uploads.state !== 'yes') {
       // The nginx config itself serving /media/ says the app stores uploads.

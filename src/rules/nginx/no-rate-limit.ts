@@ -3,7 +3,7 @@ import { defineRule } from '../../core/define-rule.js';
 import type { NginxDirective } from '../../facts/scripts.js';
 import { appRateLimit } from './_app.js';
 import { locationLabel, lookup, proxiedLocations, walk } from './_nginx.js';
-import { appServers, nginxScope, noNginxReason, unknownProxyFragments } from './_scope.js';
+import { judgedAppServers } from './_scope.js';
 
 /** Locations where guessing and scraping hurt most. */
 const SENSITIVE = /(login|signin|sign-in|logon|auth|token|password|passwd|reset|register|signup|otp|2fa|admin|api)/i;
@@ -28,18 +28,9 @@ export default defineRule({
     sensitive: '{location} of {server} has no limit_req while other locations are rate-limited.',
   },
   check(facts, ctx) {
-    const scope = nginxScope(facts);
-    if (scope.configs.length === 0) {
-      ctx.notApplicable(noNginxReason(facts));
-      return;
-    }
-    const servers = appServers(scope);
-    const fragments = unknownProxyFragments(scope, ctx);
-    if (servers.length === 0) {
-      if (fragments > 0) return;
-      ctx.notApplicable('no nginx server block proxies to the app');
-      return;
-    }
+    const judged = judgedAppServers(facts, ctx);
+    if (!judged) return;
+    const { servers } = judged;
     const app = appRateLimit(facts);
     for (const server of servers) {
       if (app && 'label' in app) {

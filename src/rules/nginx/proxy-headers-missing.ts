@@ -3,7 +3,7 @@ import { defineRule } from '../../core/define-rule.js';
 import type { NginxConfig, NginxDirective } from '../../facts/scripts.js';
 import { tlsElsewhere } from './_deploy.js';
 import { headerName, locationLabel, lookup, passHost, proxiedLocations, walk, type Level } from './_nginx.js';
-import { appServers, nginxScope, noNginxReason, unknownProxyFragments } from './_scope.js';
+import { judgedAppServers } from './_scope.js';
 
 const HEADER = { host: 'Host', 'x-forwarded-proto': 'X-Forwarded-Proto', 'x-forwarded-for': 'X-Forwarded-For' } as const;
 type Needed = keyof typeof HEADER;
@@ -34,18 +34,9 @@ export default defineRule({
     missing: '{where} proxies to the app without {missing}{inherited}.',
   },
   check(facts, ctx) {
-    const scope = nginxScope(facts);
-    if (scope.configs.length === 0) {
-      ctx.notApplicable(noNginxReason(facts));
-      return;
-    }
-    const servers = appServers(scope).filter((s) => proxiedLocations(s.config, s).some((p) => p.pass.name === 'proxy_pass'));
-    const fragments = unknownProxyFragments(scope, ctx);
-    if (servers.length === 0) {
-      if (fragments > 0) return;
-      ctx.notApplicable('no nginx server block proxies to the app with proxy_pass');
-      return;
-    }
+    const judged = judgedAppServers(facts, ctx, { proxyPassOnly: true });
+    if (!judged) return;
+    const { servers } = judged;
     for (const server of servers) {
       const edge = tlsElsewhere(server.config, facts) === null;
       // X-Forwarded-Proto matters where TLS ends (a proxy in front sets it and nginx passes it through);

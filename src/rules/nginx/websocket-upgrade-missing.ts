@@ -2,7 +2,7 @@
 import { defineRule } from '../../core/define-rule.js';
 import { channelsEvidence } from './_app.js';
 import { headerName, lastOf, lookup, proxiedLocations } from './_nginx.js';
-import { appServers, nginxScope, noNginxReason, unknownProxyFragments } from './_scope.js';
+import { judgedAppServers } from './_scope.js';
 
 export default defineRule({
   id: 'nginx/websocket-upgrade-missing',
@@ -26,18 +26,9 @@ export default defineRule({
       ctx.notApplicable(evidence.none);
       return;
     }
-    const scope = nginxScope(facts);
-    if (scope.configs.length === 0) {
-      ctx.notApplicable(noNginxReason(facts));
-      return;
-    }
-    const servers = appServers(scope).filter((s) => proxiedLocations(s.config, s).some((p) => p.pass.name === 'proxy_pass'));
-    const fragments = unknownProxyFragments(scope, ctx);
-    if (servers.length === 0) {
-      if (fragments > 0) return;
-      ctx.notApplicable('no nginx server block proxies to the app with proxy_pass');
-      return;
-    }
+    const judged = judgedAppServers(facts, ctx, { proxyPassOnly: true });
+    if (!judged) return;
+    const { servers } = judged;
     for (const server of servers) {
       let opaque = false;
       const upgrades = proxiedLocations(server.config, server).some((p) => {
