@@ -49,6 +49,13 @@ export class StatementSplitter {
    * Feeds one line (without its newline). `offset`/`length` are the line's bytes in the script, newline included.
    * Returns the statements completed on this line.
    */
+  /** At a closing quote character: a doubled quote is an escaped one inside the string, otherwise the string ends. */
+  private pastQuote(line: string, i: number): number {
+    if (line[i + 1] === line[i]) return i + 2;
+    this.mode = 'normal';
+    return i + 1;
+  }
+
   pushLine(line: string, lineNo: number, offset: number, length: number): ScriptStatement[] {
     const out: ScriptStatement[] = [];
     let segStart = 0;
@@ -139,32 +146,13 @@ export class StatementSplitter {
           continue;
         }
         case 'single':
-          if (ch === "'") {
-            if (line[i + 1] === "'") i += 2;
-            else {
-              this.mode = 'normal';
-              i++;
-            }
-          } else i++;
+          i = ch === "'" ? this.pastQuote(line, i) : i + 1;
           continue;
         case 'escape':
-          if (ch === '\\') i += 2;
-          else if (ch === "'") {
-            if (line[i + 1] === "'") i += 2;
-            else {
-              this.mode = 'normal';
-              i++;
-            }
-          } else i++;
+          i = ch === '\\' ? i + 2 : ch === "'" ? this.pastQuote(line, i) : i + 1;
           continue;
         case 'double':
-          if (ch === '"') {
-            if (line[i + 1] === '"') i += 2;
-            else {
-              this.mode = 'normal';
-              i++;
-            }
-          } else i++;
+          i = ch === '"' ? this.pastQuote(line, i) : i + 1;
           continue;
         case 'dollar': {
           const end = line.indexOf(this.dollarTag, i);
