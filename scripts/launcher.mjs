@@ -24,6 +24,9 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 // Code restored from a V8 cache cannot call import() (Node loses the callback that resolves it): the bundle
 // loads its ES-module dependencies (PGlite) through this function instead (src/core/import-esm.ts).
 globalThis.__opsauditImport = (specifier) => import(specifier);
+if (process.env.OPSAUDIT_CODE_CACHE_REPORT === '1') {
+  process.stderr.write(`code cache: ${cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted'}\n`);
+}
 if (process.env.OPSAUDIT_WRITE_CODE_CACHE === '1') {
   // Written at exit, so that the functions the warm-up ran are in the cache too.
   process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));

@@ -23,9 +23,10 @@ describe('built CLI (dist/opsaudit.mjs)', () => {
 
   it('has a code cache that V8 accepts', () => {
     assert.ok(existsSync('dist/opsaudit.cjs.cache'), 'npm run build writes dist/opsaudit.cjs.cache');
-    const r = run(['--version'], { ...process.env, NODE_DEBUG: '' });
+    const r = run(['--version'], { ...process.env, OPSAUDIT_CODE_CACHE_REPORT: '1' });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^\d+\.\d+\.\d+/);
+    assert.match(r.stderr, /^code cache: accepted$/m);
   });
 
   it('scans the bundled example', () => {

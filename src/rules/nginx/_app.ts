@@ -214,7 +214,9 @@ export function appRateLimit(facts: Pick<Facts, 'django'>): { label: string; at:
     }
     // django-allauth limits failed logins and other account actions by default since 0.47 (ACCOUNT_RATE_LIMITS).
     const allauth = project.dependencies['django-allauth'];
-    if (allauth) return { label: 'django-allauth rate-limits logins and account actions (ACCOUNT_RATE_LIMITS)', at: allauth };
+    // An older pin (before 0.47) has no such default.
+    const pinned = allauth && /==\s*0\.(\d+)\b/.exec(allauth.value);
+    if (allauth && !(pinned && Number(pinned[1]) < 47)) return { label: 'django-allauth rate-limits logins and account actions (ACCOUNT_RATE_LIMITS)', at: allauth };
   }
   const { projects } = djangoProjects(facts);
   for (const p of projects) {

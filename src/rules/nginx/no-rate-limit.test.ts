@@ -49,6 +49,11 @@ testRule(rule, {
       expect: [{ messageId: 'none', file: 'nginx/conf.d/shop.conf', line: 4 }],
     },
     {
+      name: 'django-allauth pinned before 0.47 has no default login rate limit',
+      files: singleSettingsProject(SECURE_SETTINGS, { 'requirements.txt': 'Django==3.2.25\ndjango-allauth==0.45.0\n', 'nginx/conf.d/shop.conf': CONF('', '', '').split('\n').slice(2).join('\n') }),
+      expect: [{ messageId: 'none', file: 'nginx/conf.d/shop.conf', line: 4 }],
+    },
+    {
       name: 'the app is limited but the login location is not',
       files: { 'nginx/conf.d/shop.conf': CONF('', '        proxy_set_header Host $host;', '        limit_req zone=app burst=20 nodelay;') },
       expect: [{ messageId: 'sensitive', file: 'nginx/conf.d/shop.conf', line: 10 }],
