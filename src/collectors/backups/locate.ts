@@ -69,6 +69,8 @@ function isBackupMount(s: ComposeService, target: string, source: string): boole
 }
 
 /**
+ * (The backup rules read dump outputs the same way in rules/backup/_flow.ts; a collector may not import rules, and
+ * here the folder must also be expanded and exist on disk.)
  * The static folder a pg_dump writes to (`> /backups/db_$(date +%F).sql`, `-f dir/x.dump`, or through a pipeline:
  * `pg_dump app | gzip > "$DIR/app.sql.gz"`), or null.
  */
