@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { once } from 'node:events';
-import { registerTeardown } from './cleanup.js';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
@@ -88,14 +87,7 @@ export async function run(program: string, args: readonly string[], options: Run
   }
   let timer: NodeJS.Timeout | undefined;
   if (options.timeoutMs) timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs);
-  // Interrupted while it runs (Ctrl-C during initdb or a restore): the program goes too, before its directory does.
-  let exited = false;
-  const forget = registerTeardown(() => {
-    if (!exited) child.kill('SIGKILL');
-  });
   const [code, signal] = (await once(child, 'close').catch(() => [null, null])) as [number | null, NodeJS.Signals | null];
-  exited = true;
-  forget();
   if (timer) clearTimeout(timer);
   if (options.input) options.input.unpipe();
   if (pending && options.onStderrLine) options.onStderrLine(pending);
