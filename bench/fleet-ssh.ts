@@ -108,26 +108,27 @@ async function record(lab: SshdLab, knownHosts: string): Promise<Recorded[]> {
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
- * A ForceCommand putting stand-ins first on PATH: one script per command name, answering each recorded argument
- * vector with its stdout, stderr and exit status through shell builtins only (a stand-in must cost the server
- * less than the real command, or the figure would measure the stand-ins). Login shell, session and batch framing
- * stay real.
+ * A ForceCommand answering every recorded argument vector with its stdout, stderr and exit status. The stand-ins
+ * are shell functions made of builtins only: on a real fleet each server runs its commands on its own CPUs, so
+ * here they must cost next to nothing, or the figure would measure 20 servers' commands sharing this machine's
+ * cores. Login shell, session, the batch framing and the stream splitting stay real. A session asking for a shell
+ * (`exec /bin/sh`, how opsaudit sends its batches) gets a bash reading the script line by line with the stand-ins
+ * defined; a single command runs with them as well.
  */
 function replayForceCommand(recorded: Recorded[]): string {
-  const bin = join(root, 'replay-bin');
-  mkdirSync(bin);
   const byName = new Map<string, Recorded[]>();
   for (const r of recorded) byName.set(r.argv[0], [...(byName.get(r.argv[0]) ?? []), r]);
-  for (const [name, runs] of byName) {
+  const functions = [...byName].map(([name, runs]) => {
     const cases = runs.map(({ argv, result }) => {
       const args = argv.slice(1);
-      return `${q(`${args.length}|${args.join(' ')}`)}) printf '%s' ${q(result.stdout)}; printf '%s' ${q(result.stderr)} >&2; exit ${result.exitCode ?? 1};;`;
+      return `  ${q(`${args.length}|${args.join(' ')}`)}) printf '%s' ${q(result.stdout)}; printf '%s' ${q(result.stderr)} >&2; return ${result.exitCode ?? 1};;`;
     });
-    const script = ['#!/bin/sh', 'case "$#|$*" in', ...cases, 'esac', `echo "${name}: command not found" >&2`, 'exit 127', ''].join('\n');
-    writeFileSync(join(bin, name), script, { mode: 0o755 });
-  }
+    return [`function ${name} {`, '  case "$#|$*" in', ...cases, '  esac', `  echo "${name}: command not found" >&2`, '  return 127', '}'].join('\n');
+  });
+  const file = join(root, 'replay.bash');
+  writeFileSync(file, `${functions.join('\n')}\n`, { mode: 0o644 });
   chmodSync(root, 0o755);
-  return `PATH=${bin}:$PATH; eval "$SSH_ORIGINAL_COMMAND"`;
+  return `. ${file}; if [ "$SSH_ORIGINAL_COMMAND" = "exec /bin/sh" ]; then while IFS= read -r line; do eval "$line"; done; else eval "$SSH_ORIGINAL_COMMAND"; fi`;
 }
 
 try {

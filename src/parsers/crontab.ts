@@ -178,7 +178,7 @@ export function parseCrontab(path: string, text: string, format: 'user' | 'syste
     const rest = line.slice(cmdTok.at);
     const pct = /(^|[^\\])%/.exec(rest);
     const cut = pct ? pct.index + pct[1].length : rest.length;
-    const commandText = rest.slice(0, cut).replace(/\s+$/, '');
+    const commandText = rest.slice(0, cut).trimEnd();
     const stdin = pct ? rest.slice(cut + 1) : null;
     const snippet = parseShellSnippet(commandText, offsetMapper(path, n, cmdTok.at + 1));
     if (snippet.problem) problems.push({ line: snippet.problem.line, col: snippet.problem.col, message: `command: ${snippet.problem.message}` });
@@ -187,7 +187,7 @@ export function parseCrontab(path: string, text: string, format: 'user' | 'syste
       schedule,
       user,
       command: { value: commandText, loc: span(n, cmdTok.at, cmdTok.at + commandText.length) },
-      line: { value: line, loc: span(n, first.at, line.replace(/\s+$/, '').length) },
+      line: { value: line, loc: span(n, first.at, line.trimEnd().length) },
       format: fmt,
       formatGuessed: guessed,
       fields,

@@ -180,7 +180,7 @@ function joinArguments(lines: string[], startLine: number, startChar: number, en
     continued = endsContinued;
   }
   // A trailing separator from a dropped last piece is not part of the arguments.
-  return { text: text.replace(/\s+$/, ''), segments, heredocLines };
+  return { text: text.trimEnd(), segments, heredocLines };
 }
 
 function positionIn(segments: Segment[]): PositionOf {

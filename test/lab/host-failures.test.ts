@@ -119,26 +119,31 @@ describe('host audit failures', { skip, timeout: 120_000 }, () => {
 
   it('sends commands asked for together in one session, and splits their results back', async () => {
     const t = await connect(sshd.port);
+    const [first] = await Promise.all([t.exec(['echo', 'first'], 10_000)]);
     const [a, b, c, d] = await Promise.all([
       t.exec(['sh', '-c', 'echo one; echo warn >&2; exit 4'], 10_000),
       t.exec(['opsaudit-no-such-tool'], 10_000),
       t.exec(['sleep', '30'], 1000),
       t.exec(['printf', '%s', 'last'], 10_000),
     ]);
+    const [later] = await Promise.all([t.exec(['echo', 'later'], 10_000)]);
     t.close();
+    assert.deepEqual([first.stdout, later.stdout], ['first\n', 'later\n']);
     assert.deepEqual([a.exitCode, a.stdout, a.stderr], [4, 'one\n', 'warn\n']);
     assert.equal(b.notFound, true);
     assert.equal(c.timedOut, true);
     assert.equal(c.exitCode, null);
     assert.deepEqual([d.exitCode, d.stdout], [0, 'last']);
+    // One shell for everything, and a second one after the hung command's session was killed at its limit.
+    assert.equal(t.sessionsOpened, 2);
   });
 
   it('falls back to one session per command when the login shell cannot run a batch', async () => {
-    // A restricted account: the forced command runs one simple command line and refuses anything longer.
+    // A restricted account: the forced command runs one simple command line and refuses a shell or anything longer.
     const dir = join(root, 'restricted');
     const script = join(dir, 'only-simple.sh');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(script, '#!/bin/sh\ncase "$SSH_ORIGINAL_COMMAND" in *"\n"*) echo "only simple commands" >&2; exit 1;; esac\nexec sh -c "$SSH_ORIGINAL_COMMAND"\n');
+    writeFileSync(script, '#!/bin/sh\ncase "$SSH_ORIGINAL_COMMAND" in *"\n"*|exec*) echo "only simple commands" >&2; exit 1;; esac\nexec sh -c "$SSH_ORIGINAL_COMMAND"\n');
     chmodSync(script, 0o755);
     const restricted = await startSshd(join(dir, 'sshd-root'), { userKey: sshd.userKey, forceCommand: script });
     try {
@@ -147,8 +152,11 @@ describe('host audit failures', { skip, timeout: 120_000 }, () => {
         { connectTimeoutMs: 10_000, agent: null },
       );
       const [a, b] = await Promise.all([t.exec(['echo', 'first'], 10_000), t.exec(['echo', 'second'], 10_000)]);
+      const c = await t.exec(['echo', 'third'], 10_000);
       t.close();
-      assert.deepEqual([a.stdout, b.stdout], ['first\n', 'second\n']);
+      assert.deepEqual([a.stdout, b.stdout, c.stdout], ['first\n', 'second\n', 'third\n']);
+      // The refused shell, then one session per command.
+      assert.equal(t.sessionsOpened, 4);
     } finally {
       await stopAll([restricted.process], []);
     }

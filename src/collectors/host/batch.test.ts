@@ -3,13 +3,49 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { MarkerWatch, batchScript, parseBatch, type BatchCommand } from './batch.js';
+import { MarkerSplitter, SHELL_PRELUDE, batchScript, type BatchCommand } from './batch.js';
 
-/** Runs a batch script the way sshd does: the login shell gets it as one `-c` string. */
-function runWith(shell: string, commands: BatchCommand[]) {
+interface Split {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  completed: boolean;
+}
+
+/** Splits a shell's stdout and stderr back into one result per command, feeding them in chunks of `chunk` bytes. */
+function split(count: number, stdout: Buffer, stderr: Buffer, nonce: string, chunk = 1 << 20): Split[] {
+  const res: Split[] = Array.from({ length: count }, () => ({ exitCode: null, stdout: '', stderr: '', completed: false }));
+  const bytes = res.map(() => ({ out: [] as Buffer[], err: [] as Buffer[] }));
+  const feed = (which: 'out' | 'err', data: Buffer) => {
+    const s = new MarkerSplitter(nonce, {
+      begin: () => {},
+      data: (i, b) => bytes[i][which].push(b),
+      end: (i, code) => {
+        if (which === 'out') {
+          res[i].exitCode = code;
+          res[i].completed = true;
+        }
+      },
+    });
+    for (let k = 0; k < data.length; k += chunk) s.feed(data.subarray(k, k + chunk));
+    s.flush();
+  };
+  feed('out', stdout);
+  feed('err', stderr);
+  bytes.forEach((b, i) => {
+    res[i].stdout = Buffer.concat(b.out).toString('utf8');
+    res[i].stderr = Buffer.concat(b.err).toString('utf8');
+  });
+  return res;
+}
+
+/** Runs batches the way an SSH session does: the shell reads the prelude and two batches from its stdin. */
+function runWith(shell: string, commands: BatchCommand[], chunk?: number): Split[] {
   const nonce = randomBytes(16).toString('hex');
-  const r = spawnSync(shell, ['-c', batchScript(commands, nonce)], { encoding: 'utf8', timeout: 30_000 });
-  return parseBatch(commands, r.stdout, r.stderr, nonce);
+  const half = Math.ceil(commands.length / 2);
+  const input = SHELL_PRELUDE + batchScript(commands.slice(0, half), nonce, 0) + batchScript(commands.slice(half), nonce, half);
+  const r = spawnSync(shell, [], { input, timeout: 30_000 });
+  return split(commands.length, r.stdout, r.stderr, nonce, chunk);
 }
 
 const SHELLS = ['/bin/bash', '/bin/sh', '/bin/dash'].filter((s) => existsSync(s));
@@ -34,7 +70,7 @@ describe('command batches', () => {
           [0, '\n\nblank lines\n\n', '', true],
         ],
       );
-      assert.ok(res.every((r) => r.durationMs >= 0 && r.durationMs < 5000));
+      assert.ok(res.every((r) => r.completed));
     });
 
     it(`reports a missing command and goes on (${shell})`, () => {
@@ -48,28 +84,37 @@ describe('command batches', () => {
     });
   }
 
-  it('sees each command begin and end as the output arrives, markers split across chunks included', () => {
-    const nonce = 'c'.repeat(32);
-    const seen: string[] = [];
-    const watch = new MarkerWatch(nonce, (kind, i) => seen.push(`${kind}${i}`));
-    const stream = `${nonce} b 0\nsome output ${'x'.repeat(500)}\n${nonce} e 0 0 1 2\n${nonce} b 1\n`;
-    for (let i = 0; i < stream.length; i += 7) watch.feed(Buffer.from(stream.slice(i, i + 7)));
-    assert.deepEqual(seen, ['b0', 'e0', 'b1']);
+  it('splits the same way when the output arrives a few bytes at a time (markers and characters cut)', () => {
+    const commands = [
+      { argv: ['printf', 'h\u00e9llo w\u00f6rld \u2014 %s', 'x'.repeat(300)], timeoutMs: 5000 },
+      { argv: ['sh', '-c', 'echo err >&2; printf "no newline"'], timeoutMs: 5000 },
+      { argv: ['echo', 'last'], timeoutMs: 5000 },
+    ];
+    for (const chunk of [1, 3, 7, 33]) {
+      const res = runWith('/bin/sh', commands, chunk);
+      assert.deepEqual(
+        res.map((r) => [r.exitCode, r.stdout, r.stderr]),
+        [
+          [0, `h\u00e9llo w\u00f6rld \u2014 ${'x'.repeat(300)}`, ''],
+          [0, 'no newline', 'err\n'],
+          [0, 'last\n', ''],
+        ],
+        `chunks of ${chunk} bytes`,
+      );
+    }
   });
 
-  it('never lets output fake a marker without the nonce', () => {
+  it('never lets output fake a marker without the nonce, and drops text before the first command', () => {
     const nonce = 'a'.repeat(32);
-    const commands = [{ argv: ['x'], timeoutMs: 1000 }];
-    const stdout = `${nonce} b 0\nfake\nbbbb e 0 0 1 2\nreal\n${nonce} e 0 0 1.5 2.0\n`;
-    const [r] = parseBatch(commands, stdout, '', nonce);
-    assert.equal(r.stdout, 'fake\nbbbb e 0 0 1 2\nreal');
-    assert.equal(r.durationMs, 500);
+    const stdout = Buffer.from(`login banner\n${nonce} b 0\nfake\nbbbb e 0 0\nreal\n${nonce} e 0 0\n`);
+    const [r] = split(1, stdout, Buffer.alloc(0), nonce);
+    assert.equal(r.stdout, 'fake\nbbbb e 0 0\nreal');
+    assert.equal(r.exitCode, 0);
   });
 
-  it('marks commands the batch never finished', () => {
+  it('marks commands the shell never finished', () => {
     const nonce = 'b'.repeat(32);
-    const commands = [{ argv: ['x'], timeoutMs: 1000 }, { argv: ['y'], timeoutMs: 1000 }];
-    const res = parseBatch(commands, `${nonce} b 0\npartial`, '', nonce);
+    const res = split(2, Buffer.from(`${nonce} b 0\npartial`), Buffer.alloc(0), nonce);
     assert.deepEqual(res.map((r) => r.completed), [false, false]);
     assert.equal(res[0].stdout, 'partial');
   });

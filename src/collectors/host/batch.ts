@@ -1,13 +1,14 @@
-// Several allowlisted commands in one SSH session. Every session costs the server a login shell (on Debian,
-// bash reads ~/.bashrc even for `ssh host cmd`), which on real servers often costs more than the probe itself;
-// a host audit therefore sends its commands in a few batches instead of one session each.
+// Several allowlisted commands through one long-lived shell per SSH session. Every session costs the server a
+// login shell and sshd's session set-up (on Debian, bash reads ~/.bashrc even for `ssh host cmd`), which on real
+// servers often costs more than the probe itself; a host audit therefore opens at most two sessions and writes
+// its commands, batch after batch, to the standard input of a POSIX sh started there.
 //
-// The batch is a POSIX sh script made only of fixed framing and the allowlisted argument vectors, each word
-// quoted (shellJoin): no value from the audited host or the user reaches it unquoted. Each command runs with
-// stdin from /dev/null between marker lines carrying a random nonce on stdout and on stderr, so both streams and
-// the exit status split back exactly per command. Nothing is written on the host: no temporary file, no change
-// of directory. Time limits are kept on our side (MarkerWatch sees each command begin), so no `timeout`
-// process is started per command.
+// The script is made only of fixed framing and the allowlisted argument vectors, each word quoted (shellJoin):
+// no value from the audited host or the user reaches it unquoted. Each command runs with stdin from /dev/null
+// (it must not read the script) between marker lines carrying a random nonce on stdout and on stderr, so both
+// streams and the exit status split back exactly per command. Nothing is written on the host: no temporary file,
+// no change of directory. Time limits and durations are kept on our side, from the markers' arrival, so no
+// `timeout` or `date` process is started per command.
 import { shellJoin } from './shell-quote.js';
 
 export interface BatchCommand {
@@ -15,111 +16,105 @@ export interface BatchCommand {
   timeoutMs: number;
 }
 
-export interface BatchResult {
-  /** Null when the command did not finish (the batch ended first). */
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-  durationMs: number;
-  /** False when the batch output held no end marker for this command. */
-  completed: boolean;
-  /** The begin marker was seen: the command was started. */
-  started: boolean;
-}
+/** What the shell runs first: sbin on PATH and the C locale, as for a single command. */
+export const SHELL_PRELUDE = 'PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"; LC_ALL=C; LANG=C; export PATH LC_ALL LANG\n';
 
-/** The framing: sbin on PATH and the C locale, as for a single command. */
-const PRELUDE = 'PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"; LC_ALL=C; LANG=C; export PATH LC_ALL LANG';
-
-/** The time in seconds: bash (5+) keeps it in a variable, which costs no process; other shells ask date(1). */
-const NOW = '${EPOCHREALTIME:-$(date +%s.%N)}';
-
-/** The script for one batch. `nonce` must be unguessable (random hex) so output cannot fake a marker. */
-export function batchScript(commands: readonly BatchCommand[], nonce: string): string {
+function checkNonce(nonce: string): void {
   if (!/^[0-9a-f]{16,}$/.test(nonce)) throw new Error('the batch nonce must be random hex');
-  const lines = [PRELUDE];
-  commands.forEach((c, i) => {
-    lines.push(
-      `echo "${nonce} b ${i}"; echo "${nonce} b ${i}" >&2; s=${NOW}`,
-      `${shellJoin(c.argv)} </dev/null`,
-      `c=$?; e=${NOW}; printf '\\n%s\\n' "${nonce} e ${i} $c $s $e"; printf '\\n%s\\n' "${nonce} e ${i}" >&2`,
-    );
-  });
-  return lines.join('\n');
-}
-
-/** Splits a batch's stdout and stderr back into one result per command. */
-export function parseBatch(commands: readonly BatchCommand[], stdout: string, stderr: string, nonce: string): BatchResult[] {
-  const out = sections(stdout, nonce);
-  const err = sections(stderr, nonce);
-  return commands.map((_c, i) => {
-    const o = out.get(i);
-    const e = err.get(i);
-    const end = o?.end;
-    if (!o || !end) {
-      return { exitCode: null, stdout: o?.text ?? '', stderr: e?.text ?? '', durationMs: 0, completed: false, started: o !== undefined };
-    }
-    const [code, start, stop] = end;
-    return { exitCode: code, stdout: o.text, stderr: e?.text ?? '', durationMs: Math.max(0, Math.round((stop - start) * 1000)), completed: true, started: true };
-  });
-}
-
-interface Section {
-  text: string;
-  /** exit code, start and end time (seconds), when the end marker was seen (stdout only). */
-  end: [number, number, number] | null;
-}
-
-/** Reads `<nonce> b i` … `\n<nonce> e i …` sections from one stream. */
-function sections(stream: string, nonce: string): Map<number, Section> {
-  const found = new Map<number, Section>();
-  const begin = new RegExp(`(?:^|\\n)${nonce} b (\\d+)\\n`, 'g');
-  let m: RegExpExecArray | null;
-  while ((m = begin.exec(stream))) {
-    const i = Number(m[1]);
-    const from = m.index + m[0].length;
-    const endAt = stream.indexOf(`\n${nonce} e ${i}`, from);
-    if (endAt < 0) {
-      found.set(i, { text: stream.slice(from), end: null });
-      break;
-    }
-    const lineEnd = stream.indexOf('\n', endAt + 1);
-    const marker = stream.slice(endAt + 1, lineEnd < 0 ? undefined : lineEnd).split(' ');
-    const nums = marker.slice(3).map(Number);
-    const end: Section['end'] = nums.length === 3 && nums.every((n) => Number.isFinite(n)) ? [nums[0], nums[1], nums[2]] : null;
-    found.set(i, { text: stream.slice(from, endAt), end });
-    begin.lastIndex = lineEnd < 0 ? stream.length : lineEnd;
-  }
-  return found;
 }
 
 /**
- * Watches a batch's stdout as it arrives and reports each command's begin (`b`) and end (`e`) marker, so the
- * caller can hold every command to its own time limit.
+ * The script lines for commands numbered from `first`. `nonce` must be unguessable (random hex) so that output
+ * cannot fake a marker.
  */
-export class MarkerWatch {
-  private text = '';
-  private from = 0;
-  private readonly marker: RegExp;
+export function batchScript(commands: readonly BatchCommand[], nonce: string, first = 0): string {
+  checkNonce(nonce);
+  return commands
+    .map((c, k) => {
+      const i = first + k;
+      return [
+        `echo "${nonce} b ${i}"; echo "${nonce} b ${i}" >&2`,
+        `${shellJoin(c.argv)} </dev/null`,
+        `printf '\\n%s\\n' "${nonce} e ${i} $?"; printf '\\n%s\\n' "${nonce} e ${i}" >&2\n`,
+      ].join('\n');
+    })
+    .join('');
+}
+
+/** What a MarkerSplitter reports while a stream arrives. */
+export interface SplitEvents {
+  begin(index: number): void;
+  /** Output of command `index` (raw bytes: decoded once the command is complete). */
+  data(index: number, bytes: Buffer): void;
+  /** `exitCode` is read from the stdout end marker; the stderr one carries none (null). */
+  end(index: number, exitCode: number | null): void;
+}
+
+/**
+ * Splits one stream (stdout or stderr of the shell) into per-command output as it arrives. Markers are
+ * `<nonce> b <i>` at a line start and `\n<nonce> e <i>[ <exit>]`; text outside a command (a login banner) is
+ * dropped. Works on bytes, so a character or a marker split between chunks is never mangled.
+ */
+export class MarkerSplitter {
+  private pending = Buffer.alloc(0);
+  private current: number | null = null;
+  private readonly needle: Buffer;
 
   constructor(
     nonce: string,
-    private readonly on: (kind: 'b' | 'e', index: number) => void,
+    private readonly on: SplitEvents,
   ) {
-    this.marker = new RegExp(`${nonce} ([be]) (\\d+)[ \\n]`, 'g');
+    checkNonce(nonce);
+    this.needle = Buffer.from(nonce, 'latin1');
   }
 
-  /** Markers are ASCII: chunks are read as latin1, so a character split between chunks cannot hide one. */
   feed(chunk: Buffer): void {
-    this.text += chunk.toString('latin1');
-    this.marker.lastIndex = this.from;
-    let m: RegExpExecArray | null;
-    while ((m = this.marker.exec(this.text))) {
-      this.from = this.marker.lastIndex;
-      this.on(m[1] as 'b' | 'e', Number(m[2]));
+    let buf = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
+    for (;;) {
+      const at = buf.indexOf(this.needle);
+      if (at < 0) {
+        // Keep what could be the start of a marker; the rest is output.
+        const keep = Math.min(buf.length, this.needle.length + 1);
+        this.emit(buf.subarray(0, buf.length - keep));
+        buf = buf.subarray(buf.length - keep);
+        break;
+      }
+      const nl = buf.indexOf(0x0a, at);
+      if (nl < 0) {
+        // The marker line is not complete yet: hand out what comes before it (but the newline that may belong to it).
+        const upTo = Math.max(0, at - 1);
+        this.emit(buf.subarray(0, upTo));
+        buf = buf.subarray(upTo);
+        break;
+      }
+      const words = buf.subarray(at + this.needle.length, nl).toString('latin1').trim().split(' ');
+      const index = Number(words[1]);
+      if ((words[0] !== 'b' && words[0] !== 'e') || !Number.isInteger(index)) {
+        // Not a marker of ours (cannot happen with an unguessable nonce): plain output.
+        this.emit(buf.subarray(0, nl + 1));
+      } else if (words[0] === 'b') {
+        this.emit(buf.subarray(0, at));
+        this.current = index;
+        this.on.begin(index);
+      } else {
+        // The end marker is printed after a newline of our own: it is not the command's output.
+        this.emit(buf.subarray(0, at > 0 && buf[at - 1] === 0x0a ? at - 1 : at));
+        this.current = null;
+        const code = words.length > 2 ? Number(words[2]) : null;
+        this.on.end(index, code !== null && Number.isInteger(code) ? code : null);
+      }
+      buf = buf.subarray(nl + 1);
     }
-    // Keep only what could still begin a marker: a long output is scanned once, not once per chunk.
-    const keep = Math.max(this.from, this.text.length - 64);
-    this.text = this.text.slice(keep);
-    this.from = 0;
+    this.pending = Buffer.from(buf);
+  }
+
+  /** The stream ended: what was held back (a possible marker start) is output after all. */
+  flush(): void {
+    this.emit(this.pending);
+    this.pending = Buffer.alloc(0);
+  }
+
+  private emit(bytes: Buffer): void {
+    if (this.current !== null && bytes.length > 0) this.on.data(this.current, bytes);
   }
 }

@@ -56,7 +56,7 @@ const PROOF_CHARS = 6000;
 
 /** Keeps the head of an output and says how much was cut. */
 export function trimOutput(text: string, maxLines = PROOF_LINES, maxChars = PROOF_CHARS): string {
-  const lines = text.replace(/\s+$/, '').split('\n');
+  const lines = text.trimEnd().split('\n');
   let out = lines.slice(0, maxLines).join('\n');
   if (out.length > maxChars) out = `${out.slice(0, maxChars)}…`;
   const cut = lines.length - Math.min(lines.length, maxLines);
@@ -139,7 +139,7 @@ export class ProbeRunner {
     const timeoutMs = Math.max(this.options.timeoutMs, spec.timeoutMs ?? 0);
     const r = await download(full, timeoutMs, dest, onBytes);
     const note = `(${r.bytes} bytes streamed to the auditing machine for a throwaway restore)`;
-    const proof = this.proofOf(command, r, [note, r.stderr.replace(/\s+$/, '')].filter(Boolean).join('\n'));
+    const proof = this.proofOf(command, r, [note, r.stderr.trimEnd()].filter(Boolean).join('\n'));
     this.commands.push(proof);
     const firstErr = this.mask(r.stderr.split('\n').find((l) => l.trim()) ?? '').trim();
     const base = { stdout: '', stderr: r.stderr, exitCode: r.exitCode, proof, bytes: r.bytes };
@@ -175,7 +175,7 @@ export class ProbeRunner {
     const timeoutMs = Math.max(this.options.timeoutMs, spec.timeoutMs ?? 0);
     const r = await this.gate.run(() => this.transport.exec(full, timeoutMs));
     harvestSecrets(`${r.stdout}\n${r.stderr}`, this.options.secrets);
-    const output = [r.stdout.replace(/\s+$/, ''), r.stderr.replace(/\s+$/, '')].filter(Boolean).join('\n');
+    const output = [r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n');
     const proof = this.proofOf(command, r, output);
     this.commands.push(proof);
     const base = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, proof };

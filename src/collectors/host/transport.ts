@@ -1,12 +1,11 @@
 // How commands reach a host: locally (spawn without a shell) or over SSH (ssh2, verified host key, timeouts).
 // Both take an argument vector from the allowlist; only the SSH side joins it into a string, quoting every word.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AnyAuthMethod, Client as SshClient, ConnectConfig } from 'ssh2';
+import type { AnyAuthMethod, Channel, Client as SshClient, ConnectConfig } from 'ssh2';
 import { shellJoin } from './shell-quote.js';
-import { MarkerWatch, batchScript, parseBatch, type BatchCommand } from './batch.js';
+import { ShellSession, stopChannel, type ShellCommand } from './shell-session.js';
 import { parseKnownHosts, preferredHostKeyAlgorithms, verifyHostKey, type KnownHostEntry } from './known-hosts.js';
 import type { SshTarget } from './target.js';
 
@@ -204,28 +203,35 @@ export function connectSsh(target: SshTarget, options: SshConnectOptions): Promi
   });
 }
 
-interface Pending extends BatchCommand {
-  resolve(r: ExecResult): void;
+/** Sessions open at once per host, each a shell the commands waiting are shared out between. */
+const CHANNELS = 2;
+/** Commands waiting before a second session opens next to a busy one. */
+const MIN_SECOND_BATCH = 4;
+/** Commands per batch, at most: a shell runs its commands one after the other. */
+const MAX_BATCH = 24;
+/** Sessions at once when every command needs its own (below sshd's MaxSessions, 10 by default). */
+const SINGLE_SESSIONS = 4;
+
+/** A command waiting for a shell, and how often a killed session handed it back. */
+interface Pending extends ShellCommand {
+  requeued: number;
 }
 
-/** Sessions (exec channels) open at once per host; the commands waiting are shared out between them. */
-const CHANNELS = 2;
-/** Commands waiting before a second session opens next to a running one. */
-const MIN_SECOND_BATCH = 4;
-/** Commands per batch, at most: a batch runs its commands one after the other. */
-const MAX_BATCH = 24;
-
 /**
- * Runs allowlisted commands over one SSH connection. Commands asked for together go out in batches (see
- * batch.ts), at most CHANNELS sessions at once; a login shell that cannot run a batch (not POSIX) makes the
- * transport fall back to one session per command.
+ * Runs allowlisted commands over one SSH connection. Commands go to at most CHANNELS long-lived shells (see
+ * batch.ts and shell-session.ts), in batches of what the probes asked for together; a login shell that cannot
+ * run them (a forced command, a non-POSIX shell) makes the transport fall back to one session per command.
  */
 export class SshTransport implements Transport {
   readonly kind = 'ssh';
   private readonly queue: Pending[] = [];
-  private active = 0;
+  private readonly shells: ShellSession[] = [];
   private scheduled = false;
   private batching = true;
+  private singles = 0;
+  private readonly waitingForSession: (() => void)[] = [];
+  /** Sessions opened so far (each costs the server a login shell). */
+  sessionsOpened = 0;
 
   constructor(
     private readonly client: SshClient,
@@ -233,86 +239,78 @@ export class SshTransport implements Transport {
   ) {}
 
   exec(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
-    if (!this.batching) return this.execOne(argv, timeoutMs);
+    if (!this.batching) return this.execAlone(argv, timeoutMs);
     return new Promise((resolve) => {
-      this.queue.push({ argv, timeoutMs, resolve });
-      if (this.scheduled) return;
-      // Wait one turn of the event loop, so that the commands the probes ask for together travel together.
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.dispatch();
-      });
+      this.queue.push({ argv, timeoutMs, resolve, requeued: 0 });
+      this.schedule();
+    });
+  }
+
+  /** Waits one turn of the event loop, so that the commands the probes ask for together travel together. */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.dispatch();
     });
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0 && this.active < CHANNELS) {
-      // A second session is worth its cost for a real share of work; a straggler or two waits for the
-      // running batch, whose results usually bring more commands to send along.
-      if (this.active > 0 && this.queue.length < MIN_SECOND_BATCH) return;
-      const take = Math.min(MAX_BATCH, Math.ceil(this.queue.length / (CHANNELS - this.active)));
-      const batch = this.queue.splice(0, take);
-      this.active++;
-      void this.runBatch(batch).finally(() => {
-        this.active--;
-        this.dispatch();
-      });
+    if (this.queue.length === 0) return;
+    if (!this.batching) {
+      for (const p of this.queue.splice(0)) void this.execAlone(p.argv, p.timeoutMs).then(p.resolve);
+      return;
     }
+    const idle = this.shells.filter((s) => s.idle);
+    // A second session is worth its cost for a real share of work; a straggler or two waits for a shell.
+    if (this.shells.length < CHANNELS && (this.shells.length === 0 || (idle.length === 0 && this.queue.length >= MIN_SECOND_BATCH) || this.queue.length >= 2 * MIN_SECOND_BATCH)) {
+      const opened = this.open();
+      idle.push(opened);
+    }
+    idle.forEach((shell, k) => {
+      const take = Math.min(MAX_BATCH, Math.ceil(this.queue.length / (idle.length - k)));
+      if (take > 0) shell.send(this.queue.splice(0, take));
+    });
   }
 
-  private async runBatch(batch: Pending[]): Promise<void> {
-    if (batch.length === 1 || !this.batching) {
-      for (const p of batch) p.resolve(await this.execOne(p.argv, p.timeoutMs));
-      return;
+  private open(): ShellSession {
+    const shell = new ShellSession(this.client, MAX_OUTPUT, {
+      requeue: (commands) => {
+        // A command handed back twice is not tried a third time: that server kills every session it is in.
+        const again: Pending[] = [];
+        for (const c of commands as Pending[]) {
+          if (c.requeued++ < 2) again.push(c);
+          else c.resolve({ exitCode: null, stdout: '', stderr: '(not run: the sessions it was sent in were stopped)', durationMs: 0, timedOut: false, notFound: false });
+        }
+        // First in the queue, in their order.
+        this.queue.unshift(...again);
+      },
+      notAShell: (commands) => {
+        this.batching = false;
+        this.queue.unshift(...(commands as Pending[]));
+      },
+      closed: (s) => {
+        this.shells.splice(this.shells.indexOf(s), 1);
+        this.schedule();
+      },
+      idle: () => this.schedule(),
+    });
+    this.shells.push(shell);
+    this.sessionsOpened++;
+    return shell;
+  }
+
+  /** One command in a session of its own, at most SINGLE_SESSIONS at once. */
+  private async execAlone(argv: readonly string[], timeoutMs: number): Promise<ExecResult> {
+    if (this.singles >= SINGLE_SESSIONS) await new Promise<void>((res) => this.waitingForSession.push(res));
+    this.singles++;
+    try {
+      return await this.execOne(argv, timeoutMs);
+    } finally {
+      this.singles--;
+      this.waitingForSession.shift()?.();
     }
-    const nonce = randomBytes(16).toString('hex');
-    const limit = batch.reduce((sum, p) => sum + p.timeoutMs, 0) + 5_000;
-    // Each command's time limit starts when its begin marker arrives; at the limit the session is killed and
-    // the commands after it go out again in a new batch.
-    let running = -1;
-    let expired = -1;
-    let timer: NodeJS.Timeout | undefined;
-    let kill = () => {};
-    const watch = new MarkerWatch(nonce, (kind, i) => {
-      clearTimeout(timer);
-      if (kind === 'e' || i >= batch.length) return;
-      running = i;
-      timer = setTimeout(() => {
-        expired = running;
-        kill();
-      }, batch[i].timeoutMs);
-    });
-    const r = await this.execLine(batchScript(batch, nonce), limit, {
-      maxOutput: MAX_OUTPUT * 4,
-      onStdout: (b) => watch.feed(b),
-      onChannel: (k) => (kill = k),
-    });
-    clearTimeout(timer);
-    if (!r.stdout.includes(nonce)) {
-      // The login shell did not run the script (fish, a restricted shell...): one session per command from now on.
-      this.batching = false;
-      for (const p of batch) p.resolve(await this.execOne(p.argv, p.timeoutMs));
-      return;
-    }
-    const results = parseBatch(batch, r.stdout, r.stderr, nonce);
-    const again: Pending[] = [];
-    results.forEach((res, i) => {
-      const p = batch[i];
-      if (res.completed) {
-        const notFound = res.exitCode === 127 && /not found|No such file or directory/i.test(res.stderr);
-        p.resolve({ exitCode: res.exitCode, stdout: res.stdout, stderr: res.stderr, durationMs: res.durationMs, timedOut: false, notFound });
-      } else if (i === expired) {
-        p.resolve({ exitCode: null, stdout: res.stdout, stderr: `${res.stderr}\n(timed out after ${p.timeoutMs} ms)`, durationMs: p.timeoutMs, timedOut: true, notFound: false });
-      } else if (expired >= 0 && i > expired) {
-        again.push(p);
-      } else {
-        const why = r.timedOut ? `the session timed out after ${limit} ms` : `the session ended (exit ${r.exitCode ?? 'without a status'})`;
-        p.resolve({ exitCode: null, stdout: res.stdout, stderr: `${res.stderr}\n(not finished: ${why})`, durationMs: res.durationMs, timedOut: r.timedOut, notFound: false });
-      }
-    });
-    // First in the queue, in their order: dispatch() sends them when this batch's session is gone.
-    this.queue.unshift(...again);
   }
 
   download(argv: readonly string[], timeoutMs: number, dest: string, onBytes?: (n: number) => void): Promise<ExecResult & { bytes: number }> {
@@ -344,23 +342,21 @@ export class SshTransport implements Transport {
     return this.execLine(`PATH="$PATH:${SBIN}" LC_ALL=C LANG=C ${shellJoin(argv)}`, timeoutMs);
   }
 
-  /** Runs one command line in a new session; `onChannel` receives a function that kills the session. */
+  /** Runs one command line in a new session. */
   private execLine(
     line: string,
     timeoutMs: number,
     opts: {
-      maxOutput?: number;
       onStdout?: (b: Buffer) => void;
-      onChannel?: (kill: () => void) => void;
       /** Stdout goes there (with back-pressure) instead of into the result. */
       sink?: NodeJS.WritableStream;
     } = {},
   ): Promise<ExecResult> {
-    const maxOutput = opts.maxOutput ?? MAX_OUTPUT;
     const started = performance.now();
+    this.sessionsOpened++;
     return new Promise((resolvePromise) => {
-      const out = collector(maxOutput);
-      const err = collector(maxOutput);
+      const out = collector();
+      const err = collector();
       let timedOut = false;
       let done = false;
       const finish = (exitCode: number | null, extra = '') => {
@@ -377,28 +373,16 @@ export class SshTransport implements Transport {
           notFound: exitCode === 127 && /(command )?not found/i.test(stderr),
         });
       };
-      let channel: { close(): void; signal(name: string): void } | null = null;
-      const stop = () => {
-        if (!channel) return;
-        // Ask the server to stop the command (sshd signals the session's process group), then drop the channel:
-        // a hung probe must not hold the audit.
-        try {
-          channel.signal('KILL');
-        } catch {
-          /* the server may not support signals */
-        }
-        channel.close();
-      };
+      let channel: Channel | null = null;
       const timer = setTimeout(() => {
         timedOut = true;
-        stop();
+        if (channel) stopChannel(channel);
         finish(null, `\n(timed out after ${timeoutMs} ms)`);
       }, timeoutMs);
       this.client.exec(line, (error, stream) => {
         if (error) return finish(null, `could not open a channel: ${error.message}`);
         channel = stream;
         if (timedOut) return stream.close();
-        opts.onChannel?.(stop);
         let code: number | null = null;
         stream.on('exit', (c: number | null) => {
           code = c;
@@ -415,6 +399,7 @@ export class SshTransport implements Transport {
   }
 
   close(): void {
+    for (const shell of [...this.shells]) shell.close();
     this.client.end();
   }
 }

@@ -20,6 +20,6 @@ export function unknownResult<T>(reason: string, ...outcomes: (RunOutcome | null
 export function lines(text: string): string[] {
   return text
     .split('\n')
-    .map((l) => l.replace(/\s+$/, ''))
+    .map((l) => l.trimEnd())
     .filter((l) => l.trim() !== '');
 }
