@@ -2,10 +2,13 @@
 // Two modes, both over real SSH (handshake, host key check, login shell, batched sessions):
 //  - real:   every command really runs. All "hosts" are this machine, so the commands' own CPU cost is paid N times
 //            on the same cores: the ratio is an upper bound, not what a fleet of separate servers costs.
-//  - replay: each allowlisted command is answered by a stand-in on the server's PATH that prints what the real
-//            command printed in a recorded single-host audit; sessions, login shells and batch framing stay real.
+//  - replay: each allowlisted command is answered by a stand-in (a shell function of builtins) that prints what the
+//            real command printed in a recorded single-host audit; sessions, login shells and batch framing stay real.
 //            The figure measures opsaudit and SSH themselves — what auditing separate servers costs this machine.
-// Usage: npx tsx bench/fleet-ssh.ts [--hosts 20] [--concurrency 20] [--mode real|replay|both] [--runs 3]
+// Replay runs twice: on loopback, and behind a relay adding a network's round trip (--rtt, 20 ms by default; 0 skips
+// it), since a fleet is reached over a network and on loopback the 20 servers' own work shares this machine's cores.
+// Usage: npx tsx bench/fleet-ssh.ts [--hosts 20] [--concurrency 20] [--mode real|replay|both] [--runs 3] [--rtt 20]
+import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +24,7 @@ const count = Number(arg('--hosts', '20'));
 const concurrency = Number(arg('--concurrency', '20'));
 const mode = arg('--mode', 'both');
 const runs = Number(arg('--runs', '3'));
+const rtt = Number(arg('--rtt', '20'));
 
 const root = labDir();
 mkdirSync(join(root, 'client'));
@@ -41,9 +45,9 @@ async function fleet(n: number, forceCommand?: string): Promise<{ labs: SshdLab[
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(label: string, labs: SshdLab[], knownHosts: string, user = 'root'): Promise<void> {
+async function measure(label: string, ports: number[], knownHosts: string, user = 'root'): Promise<void> {
   const options = { concurrency, commandTimeoutMs: 300_000, ssh: { identity: [userKey], knownHosts: [knownHosts], sshConfigPath: '/nonexistent', agent: null } };
-  const specs = labs.map((l) => parseHostSpec(`${user}@127.0.0.1:${l.port}`));
+  const specs = ports.map((port) => parseHostSpec(`${user}@127.0.0.1:${port}`));
   const singles: number[] = [];
   const fleets: { wall: number; ours: number; busy: number }[] = [];
   const failed: HostAudit[] = [];
@@ -66,10 +70,10 @@ async function measure(label: string, labs: SshdLab[], knownHosts: string, user 
   const single = median(singles);
   const many = median(fleets.map((f) => f.wall));
   const at = fleets.find((f) => f.wall === many)!;
-  console.log(`[${label}] ${labs.length} hosts, concurrency ${concurrency}, ${commands} commands per host, login ${user}, median of ${runs} runs`);
-  console.log(`[${label}] one host: ${(single / 1000).toFixed(2)} s; ${labs.length} hosts: ${(many / 1000).toFixed(2)} s; ratio ${(many / single).toFixed(2)}× (target ≤ 3×)   [one: ${singles.map((x) => x.toFixed(0)).join(', ')} ms; all: ${fleets.map((f) => f.wall.toFixed(0)).join(', ')} ms]`);
+  console.log(`[${label}] ${ports.length} hosts, concurrency ${concurrency}, ${commands} commands per host, login ${user}, median of ${runs} runs`);
+  console.log(`[${label}] one host: ${(single / 1000).toFixed(2)} s; ${ports.length} hosts: ${(many / 1000).toFixed(2)} s; ratio ${(many / single).toFixed(2)}× (target ≤ 3×)   [one: ${singles.map((x) => x.toFixed(0)).join(', ')} ms; all: ${fleets.map((f) => f.wall.toFixed(0)).join(', ')} ms]`);
   // What the fleet run cost: opsaudit itself, and the whole machine (sshd, login shells and commands of all hosts).
-  console.log(`[${label}] CPU for the ${labs.length}-host run: opsaudit ${at.ours.toFixed(2)} s, whole machine ${at.busy.toFixed(2)} s over ${(many / 1000).toFixed(2)} s on ${cpus().length} CPUs`);
+  console.log(`[${label}] CPU for the ${ports.length}-host run: opsaudit ${at.ours.toFixed(2)} s, whole machine ${at.busy.toFixed(2)} s over ${(many / 1000).toFixed(2)} s on ${cpus().length} CPUs`);
   if (failed.length > 0) console.log(`[${label}] FAILED: ${failed.map((a) => `${a.facts.name}: ${a.facts.failure}`).join('; ')}`);
 }
 
@@ -131,16 +135,42 @@ function replayForceCommand(recorded: Recorded[]): string {
   return `. ${file}; if [ "$SSH_ORIGINAL_COMMAND" = "exec /bin/sh" ]; then while IFS= read -r line; do eval "$line"; done; else eval "$SSH_ORIGINAL_COMMAND"; fi`;
 }
 
+/**
+ * The same servers behind a relay that adds `rtt` ms of round trip (bench/latency-proxy.mjs, its own process):
+ * a fleet is reached over a network, and on loopback the 20 servers' CPU work on this machine's cores is all
+ * the figure shows. Returns the relay's ports and a known_hosts naming the same keys at those ports.
+ */
+async function behindLatency(labs: SshdLab[], dir: string): Promise<{ ports: number[]; knownHosts: string; relay: ChildProcess }> {
+  const relay = spawn(process.execPath, [join(import.meta.dirname, 'latency-proxy.mjs'), String(rtt), ...labs.map((l) => String(l.port))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  for await (const chunk of relay.stdout!) {
+    out += chunk;
+    if (out.includes('ready\n')) break;
+  }
+  const ports = out.split('\n').slice(0, labs.length).map(Number);
+  const knownHosts = join(dir, 'known_hosts_relay');
+  writeFileSync(knownHosts, labs.map((l, i) => `[127.0.0.1]:${ports[i]} ${l.hostKeyPub.split(' ').slice(0, 2).join(' ')}\n`).join(''));
+  return { ports, knownHosts, relay };
+}
+
+const relays: ChildProcess[] = [];
 try {
   const real = await fleet(mode === 'replay' ? 1 : count);
-  if (mode !== 'replay') await measure('real', real.labs, real.knownHosts);
+  if (mode !== 'replay') await measure('real, loopback', real.labs.map((l) => l.port), real.knownHosts);
   if (mode !== 'real') {
     const replay = await fleet(count, replayForceCommand(await record(real.labs[0], real.knownHosts)));
     // The stand-ins answer as root did; the login itself uses a plain account when there is one, since root's
     // shell start-up files on a developer machine (pyenv, cargo...) are not what a server's login costs.
-    await measure('replay', replay.labs, replay.knownHosts, userExists(LAB_USER) ? LAB_USER : 'root');
+    const user = userExists(LAB_USER) ? LAB_USER : 'root';
+    await measure('replay, loopback', replay.labs.map((l) => l.port), replay.knownHosts, user);
+    if (rtt > 0) {
+      const relayed = await behindLatency(replay.labs, root);
+      relays.push(relayed.relay);
+      await measure(`replay, ${rtt} ms round trip`, relayed.ports, relayed.knownHosts, user);
+    }
   }
 } finally {
+  for (const r of relays) r.kill();
   await stopAll(
     started.map((l) => l.process),
     [root],

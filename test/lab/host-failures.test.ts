@@ -162,6 +162,28 @@ describe('host audit failures', { skip, timeout: 120_000 }, () => {
     }
   });
 
+  it('works in one session when the server allows only one (MaxSessions 1)', async () => {
+    const single = await startSshd(join(root, 'one-session'), { userKey: sshd.userKey, maxSessions: 1 });
+    try {
+      const t = await connectSsh(
+        resolveSshTarget(parseHostSpec(`root@127.0.0.1:${single.port}`), { identity: [sshd.userKey], knownHosts: [single.knownHosts], sshConfigPath: '/nonexistent', home: root }),
+        { connectTimeoutMs: 10_000, agent: null },
+      );
+      // The first shell is busy, so the next batch asks for a second session, which the server refuses.
+      const slow = t.exec(['sleep', '1'], 10_000);
+      await new Promise((res) => setTimeout(res, 200));
+      const words = Array.from({ length: 12 }, (_, i) => `w${i}`);
+      const results = await Promise.all(words.map((w) => t.exec(['echo', w], 10_000)));
+      const again = await t.exec(['echo', 'again'], 10_000);
+      t.close();
+      assert.equal((await slow).exitCode, 0);
+      assert.deepEqual(results.map((r) => r.stdout), words.map((w) => `${w}\n`));
+      assert.equal(again.stdout, 'again\n');
+    } finally {
+      await stopAll([single.process], []);
+    }
+  });
+
   it('makes every probe unknown, with the reason, when the host cannot be reached', async () => {
     const port = await freePort();
     const { facts } = await collectHost(parseHostSpec(`root@127.0.0.1:${port}`), { ssh: { identity: [sshd.userKey], knownHosts: [sshd.knownHosts], sshConfigPath: '/nonexistent', agent: null } });

@@ -81,7 +81,7 @@ export function keygen(path: string, type = 'ed25519'): string {
 }
 
 /** Starts sshd on 127.0.0.1:<free port> with a throwaway host key; the user key may log in as root and LAB_USER. */
-export async function startSshd(root: string, shared?: { userKey: string; forceCommand?: string }): Promise<SshdLab> {
+export async function startSshd(root: string, shared?: { userKey: string; forceCommand?: string; maxSessions?: number }): Promise<SshdLab> {
   const dir = join(root, 'sshd');
   mkdirSync(dir, { recursive: true });
   // sshd reads AuthorizedKeysFile as the logging-in user: the unprivileged lab user must be able to reach it.
@@ -105,7 +105,7 @@ export async function startSshd(root: string, shared?: { userKey: string; forceC
     'KbdInteractiveAuthentication no',
     'PermitRootLogin prohibit-password',
     `AllowUsers ${userInfo().username} ${LAB_USER}`,
-    'MaxSessions 20',
+    `MaxSessions ${shared?.maxSessions ?? 20}`,
     'MaxStartups 100',
     'LogLevel ERROR',
     ...(shared?.forceCommand ? [`ForceCommand ${shared.forceCommand}`] : []),

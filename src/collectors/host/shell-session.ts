@@ -31,6 +31,8 @@ export interface ShellSessionEvents {
   requeue(commands: ShellCommand[]): void;
   /** The login shell never ran our script (a forced command, a non-POSIX shell): run these another way. */
   notAShell(commands: ShellCommand[]): void;
+  /** The server refused a new session (MaxSessions reached): run these in the sessions already open. */
+  refused(commands: ShellCommand[], why: string): void;
   /** The session is gone (closed, killed or failed); no command is pending in it any more. */
   closed(session: ShellSession): void;
   /** The session finished its last pending command. */
@@ -73,7 +75,7 @@ export class ShellSession {
     // `exec` replaces the login shell (whatever it is) by sh; a forced command may ignore it, which the missing
     // markers reveal.
     client.exec('exec /bin/sh', (error, stream) => {
-      if (error) return this.fail(`could not open a session: ${error.message}`);
+      if (error) return this.refuse(`could not open a session: ${error.message}`);
       if (this.dead) return stream.close();
       this.channel = stream;
       const stdout = new MarkerSplitter(this.nonce, this.streamEvents('out'));
@@ -227,7 +229,17 @@ export class ShellSession {
     if (this.channel) stopChannel(this.channel);
   }
 
-  /** The session closed or could not open. */
+  private refuse(why: string): void {
+    this.dead = true;
+    clearTimeout(this.timer);
+    const all = this.order.map((i) => this.running.get(i)!.command);
+    this.running.clear();
+    this.order.length = 0;
+    this.events.refused(all, why);
+    this.events.closed(this);
+  }
+
+  /** The session closed (or the shell never answered). */
   private fail(why: string): void {
     if (this.dead && this.order.length === 0) return;
     const wasDead = this.dead;

@@ -228,6 +228,8 @@ export class SshTransport implements Transport {
   private readonly shells: ShellSession[] = [];
   private scheduled = false;
   private batching = true;
+  /** Lowered when the server refuses a session (its MaxSessions). */
+  private maxShells = CHANNELS;
   private singles = 0;
   private readonly waitingForSession: (() => void)[] = [];
   /** Sessions opened so far (each costs the server a login shell). */
@@ -264,7 +266,7 @@ export class SshTransport implements Transport {
     }
     const idle = this.shells.filter((s) => s.idle);
     // A second session is worth its cost for a real share of work; a straggler or two waits for a shell.
-    if (this.shells.length < CHANNELS && (this.shells.length === 0 || (idle.length === 0 && this.queue.length >= MIN_SECOND_BATCH) || this.queue.length >= 2 * MIN_SECOND_BATCH)) {
+    if (this.shells.length < this.maxShells && (this.shells.length === 0 || (idle.length === 0 && this.queue.length >= MIN_SECOND_BATCH) || this.queue.length >= 2 * MIN_SECOND_BATCH)) {
       const opened = this.open();
       idle.push(opened);
     }
@@ -285,6 +287,13 @@ export class SshTransport implements Transport {
         }
         // First in the queue, in their order.
         this.queue.unshift(...again);
+      },
+      refused: (commands, why) => {
+        if (this.shells.length > 1) {
+          // Another session is open: wait for it rather than open more.
+          this.maxShells = this.shells.length - 1;
+          this.queue.unshift(...(commands as Pending[]));
+        } else for (const c of commands) c.resolve({ exitCode: null, stdout: '', stderr: why, durationMs: 0, timedOut: false, notFound: false });
       },
       notAShell: (commands) => {
         this.batching = false;
