@@ -6,6 +6,7 @@ import dependsOnUndefinedService from './depends-on-undefined-service.js';
 import dependsOnWithoutHealthyCondition from './depends-on-without-healthy-condition.js';
 import dockerSocketMounted from './docker-socket-mounted.js';
 import fixedContainerName from './fixed-container-name.js';
+import imageEndOfLife from './image-end-of-life.js';
 import imageNotPinned from './image-not-pinned.js';
 import noLogRotation from './no-log-rotation.js';
 import noResourceLimits from './no-resource-limits.js';
@@ -24,6 +25,7 @@ export const composeRules: readonly AnyRule[] = [
   dependsOnWithoutHealthyCondition,
   dockerSocketMounted,
   fixedContainerName,
+  imageEndOfLife,
   imageNotPinned,
   noLogRotation,
   noResourceLimits,

@@ -72,6 +72,18 @@ describe('Django version specifiers', () => {
     assert.deepEqual(parseVersionSpec('django = "^4.2"').min, [4, 2]);
     assert.equal(parseVersionSpec('django').min, null);
   });
+  it('reads the upper bound of compatible releases', () => {
+    const max = (spec: string) => {
+      const r = parseVersionSpec(spec);
+      return [r.max, r.maxInclusive];
+    };
+    assert.deepEqual(max('Django~=3.2.0'), [[3, 2], true]);
+    assert.deepEqual(max('Django~=3.2'), [[4, 0], false]);
+    assert.deepEqual(max('django = "^4.2"'), [[5, 0], false]);
+    assert.deepEqual(max('django = "~4.2"'), [[4, 2], true]);
+    assert.deepEqual(max('Django==3.2.*'), [[3, 2], true]);
+    assert.deepEqual(max('Django>=4.2'), [null, false]);
+  });
   it('compares against a version', () => {
     assert.equal(atLeast(parseVersionSpec('Django>=4.2,<5.0'), [4, 0]), true);
     assert.equal(atLeast(parseVersionSpec('Django<4.0'), [4, 0]), false);

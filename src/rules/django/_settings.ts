@@ -511,10 +511,21 @@ export function parseVersionSpec(spec: string): VersionRange {
         break;
       case '>=':
       case '>':
+        raise(v);
+        break;
+      // Compatible releases: ~=4.2.3 and ~4.2 stay in 4.2; ~=4.2, ~4 and ^4.2 stay below 5.0 (^0.9 below 0.10).
       case '~=':
-      case '^':
+        raise(v);
+        if (m[4] !== undefined) lower(v, true);
+        else if (m[3] !== undefined) lower([v[0] + 1, 0], false);
+        break;
       case '~':
         raise(v);
+        lower(m[3] !== undefined ? v : [v[0] + 1, 0], m[3] !== undefined);
+        break;
+      case '^':
+        raise(v);
+        lower(v[0] > 0 ? [v[0] + 1, 0] : [0, v[1] + 1], false);
         break;
       case '<':
         lower(v, false);

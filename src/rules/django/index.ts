@@ -25,6 +25,7 @@ import settingsModuleDevelopment from './settings-module-development.js';
 import settingsModuleMissing from './settings-module-missing.js';
 import sslRedirectDisabled from './ssl-redirect-disabled.js';
 import staticRootMissing from './static-root-missing.js';
+import versionEndOfLife from './version-end-of-life.js';
 import xFrameOptions from './x-frame-options.js';
 
 export const djangoRules: readonly AnyRule[] = [
@@ -53,5 +54,6 @@ export const djangoRules: readonly AnyRule[] = [
   settingsModuleMissing as AnyRule,
   sslRedirectDisabled as AnyRule,
   staticRootMissing as AnyRule,
+  versionEndOfLife as AnyRule,
   xFrameOptions as AnyRule,
 ];

@@ -2,6 +2,7 @@
 import type { AnyRule } from '../../core/types/rule.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
 import aptHygiene from './apt-hygiene.js';
+import baseImageEndOfLife from './base-image-end-of-life.js';
 import baseImageLatest from './base-image-latest.js';
 import buildStepNeedsSecrets from './build-step-needs-secrets.js';
 import failureIgnored from './failure-ignored.js';
@@ -15,6 +16,7 @@ import secretInEnvOrArg from './secret-in-env-or-arg.js';
 export const dockerfileRules: readonly AnyRule[] = [
   addInsteadOfCopy,
   aptHygiene,
+  baseImageEndOfLife,
   baseImageLatest,
   buildStepNeedsSecrets,
   failureIgnored,
