@@ -198,6 +198,9 @@ export function productionEnvironment(ctx: RepoCollectContext, rt: Runtime, unit
   const add = (key: string, value: string, at: Located<string>, origin: string) => {
     if (!(key in out)) out[key] = { value, at, origin };
   };
+  // Values from an example standing in for a missing env file come after everything the deployment itself sets
+  // (the image's ENV, systemd Environment=): a template's illustration must not hide them.
+  const fromExamples: [string, string, Located<string>, string][] = [];
   if (rt.compose) {
     const { service } = rt.compose;
     const origin = `compose ${service.file} service ${service.name.value}`;
@@ -215,7 +218,7 @@ export function productionEnvironment(ctx: RepoCollectContext, rt: Runtime, unit
       const o = found.example
         ? `${found.file.path} (example of ${ref.path}, env_file of compose service ${service.name.value})`
         : `${found.file.path} (env_file of compose service ${service.name.value})`;
-      for (const e of found.file.entries) add(e.key.value, e.value.value, e.value, o);
+      for (const e of found.file.entries) (found.example ? fromExamples.push([e.key.value, e.value.value, e.value, o]) : add(e.key.value, e.value.value, e.value, o));
     }
   }
   if (rt.stage && rt.dockerfile) {
@@ -225,10 +228,14 @@ export function productionEnvironment(ctx: RepoCollectContext, rt: Runtime, unit
     for (const v of unit.vars) add(v.key, v.value.value, v.value, `${unit.file} Environment=`);
     for (const ef of unit.envFiles) {
       // The unit names a server path; a repository env file of the same name (not a development one) stands for it.
-      const match = ctx.envFiles.find((e) => baseName(e.path) === baseName(ef) && e.role !== 'development') ?? envFileFor(ctx, baseName(ef))?.file;
-      if (match) for (const e of match.entries) add(e.key.value, e.value.value, e.value, `${match.path} (EnvironmentFile of ${unit.file})`);
+      const exact = ctx.envFiles.find((e) => baseName(e.path) === baseName(ef) && e.role !== 'development');
+      const found = exact ? { file: exact, example: false } : envFileFor(ctx, baseName(ef));
+      if (!found) continue;
+      const o = found.example ? `${found.file.path} (example of ${ef}, EnvironmentFile of ${unit.file})` : `${found.file.path} (EnvironmentFile of ${unit.file})`;
+      for (const e of found.file.entries) (found.example ? fromExamples.push([e.key.value, e.value.value, e.value, o]) : add(e.key.value, e.value.value, e.value, o));
     }
   }
+  for (const args of fromExamples) add(...args);
   for (const f of ctx.envFiles.filter((e) => e.role === 'production')) {
     for (const e of f.entries) add(e.key.value, e.value.value, e.value, f.path);
   }

@@ -201,6 +201,20 @@ export function isExampleSource(source: EnvSource): boolean {
 }
 
 /**
+ * An example that is not about production (`.env.example`, `TEMPLATE.env`): it illustrates every environment at
+ * once, often a developer's (DEBUG=true), so its values say nothing of what production runs. A production template
+ * (`.env.production.example`, cookiecutter's `.envs/.production/.django.example`) does.
+ */
+export function isGenericExample(source: EnvSource): boolean {
+  return isExampleSource(source) && !/prod/i.test(source.at.loc.file);
+}
+
+/** Whether a production env value may be judged (examples per the options; generic examples never). */
+function usableSource(source: EnvSource, opts: JudgeOptions): boolean {
+  return !isGenericExample(source) && !(opts.ignoreExampleSources && isExampleSource(source));
+}
+
+/**
  * Resolves a setting of the production settings and judges one aspect of it with `fn`.
  * Order: literal → production env value → an aspect that no env value changes → (DEBUG only) the code's default
  * → unknown with the reason. A value that was not seen is never judged.
@@ -230,7 +244,7 @@ function narrowed(setting: Setting, opts: JudgeOptions): Setting | null {
   const v = setting.value;
   if (v.kind !== 'unknown' || !v.envVars || !v.evaluate) return null;
   const env = opts.productionEnv ?? {};
-  const usable = (n: string) => env[n] && !(opts.ignoreExampleSources && isExampleSource(env[n]));
+  const usable = (n: string) => env[n] && usableSource(env[n], opts);
   const known = v.envVars.filter(usable);
   const free = v.envVars.filter((n) => !usable(n));
   if (known.length === 0 || free.length > 1) return null;
@@ -260,7 +274,7 @@ export function judgeSetting<T>(
   // A setting assigned only on some paths (`if os.environ.get("HTTPS") == "true": SECURE_SSL_REDIRECT = True`) is
   // Django's default on the others: that is a value to judge, not a failure to drop.
   const unbound = (o: Outcome): Outcome => (!o.ok && new RegExp(`name '${name}' is not defined`).test(o.reason) ? { ok: true, value: dflt } : o);
-  const production = v.production && !(opts.ignoreExampleSources && isExampleSource(v.production.source)) ? v.production : null;
+  const production = v.production && usableSource(v.production.source, opts) ? v.production : null;
   if (production) {
     const out = unbound(production.value);
     if (out.ok) {

@@ -40,6 +40,23 @@ testRule(rule, {
       files: splitSettingsProject(BASE, 'from .base import *  # noqa\n\nDEBUG = False\nALLOWED_HOSTS = ["example.org"]\n'),
     },
     {
+      // A developer's .env.example stands for the server's env file, whose production copy is not committed.
+      name: 'systemd EnvironmentFile on the server; the generic .env.example sets DEBUG=true',
+      files: singleSettingsProject('import os\n\nDEBUG = os.environ.get("DEBUG", "false").lower() == "true"\n', {
+        '.env.example': 'DEBUG=true\nSECRET_KEY=change-me\n',
+        'deploy/systemd/gunicorn.service':
+          '[Service]\nEnvironmentFile=/var/www/mysite/.env\nExecStart=/var/www/mysite/venv/bin/gunicorn mysite.wsgi:application --bind unix:/run/gunicorn.sock\n',
+      }),
+    },
+    {
+      name: 'the image sets DJANGO_ENV=production; the example env file shows the development value',
+      files: singleSettingsProject('import os\n\nDJANGO_ENV = os.environ.get("DJANGO_ENV", "production")\nif DJANGO_ENV == "development":\n    DEBUG = True\nelse:\n    DEBUG = False\n', {
+        '.env.example': "DJANGO_ENV=development  # or 'production'\n",
+        Dockerfile: 'FROM python:3.12-slim\nENV DJANGO_ENV=production\nCMD ["gunicorn", "mysite.wsgi:application"]\n',
+        'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file: .env\n',
+      }),
+    },
+    {
       name: 'env-driven DEBUG defaulting to False, no production value',
       files: singleSettingsProject('import os\n\nDEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"\n'),
     },
