@@ -89,18 +89,89 @@ function inProject(path: string | null, projectRoot: string, single: boolean): b
   return dir === projectRoot || projectRoot.startsWith(dir ? `${dir}/` : '') || dir.startsWith(projectRoot ? `${projectRoot}/` : '');
 }
 
+/**
+ * Reads what a container command starts when it is a repository script (`/start`, `./docker/entrypoint.sh`), so
+ * the server it runs is seen: cookiecutter-django's `command: /start` and entrypoint scripts start gunicorn inside.
+ * Returns the script texts (and those of the scripts they call), or '' when nothing resolves.
+ */
+export type ScriptReader = (command: string, dockerfile: DockerfileFacts | null) => string;
+
+/** A ScriptReader over the repository: container paths map through the Dockerfile's COPY lines, else by file name. */
+export function scriptReader(ctx: RepoCollectContext): ScriptReader {
+  const byBase = new Map<string, string[]>();
+  for (const f of ctx.files) if (!/\.(py|ya?ml|json|md|txt|conf|toml|lock|html|js|css)$/i.test(f.path)) byBase.set(baseName(f.path), [...(byBase.get(baseName(f.path)) ?? []), f.path]);
+  const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+  const resolve = (path: string, df: DockerfileFacts | null): string | null => {
+    const clean = path.replace(/^\.\//, '');
+    if (ctx.exists(clean) && !path.startsWith('/')) return clean;
+    if (df) {
+      const context = dirOf(df.path);
+      for (const stage of df.stages) {
+        for (const i of stage.instructions) {
+          if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.some((f) => f.name === 'from')) continue;
+          const words = i.execForm ?? i.expanded.split(/\s+/).filter((w) => !w.startsWith('--'));
+          if (words.length < 2) continue;
+          const dest = words[words.length - 1];
+          for (const src of words.slice(0, -1)) {
+            const srcPath = src.replace(/^\.\//, '').replace(/\/$/, '');
+            let candidate: string | null = null;
+            if (dest === path) candidate = srcPath;
+            else if (dest.endsWith('/') && `${dest}${baseName(srcPath)}` === path) candidate = srcPath;
+            else if ((srcPath === '.' || srcPath === '') && path.startsWith(dest.replace(/\/?$/, '/'))) candidate = path.slice(dest.replace(/\/?$/, '/').length);
+            else if (path.startsWith(dest.replace(/\/?$/, '/'))) candidate = `${srcPath}/${path.slice(dest.replace(/\/?$/, '/').length)}`;
+            if (!candidate) continue;
+            for (const c of [context ? `${context}/${candidate}` : candidate, candidate]) if (ctx.exists(c)) return c;
+          }
+        }
+      }
+    }
+    // By file name: one candidate, or the one beside the Dockerfile, or the one a production path names.
+    const same = byBase.get(baseName(clean)) ?? [];
+    if (same.length === 1) return same[0];
+    const near = df ? same.filter((p) => dirOf(p) === dirOf(df.path)) : [];
+    if (near.length === 1) return near[0];
+    const prod = same.filter((p) => PROD_NAME.test(p));
+    return prod.length === 1 ? prod[0] : null;
+  };
+  const read = (command: string, df: DockerfileFacts | null, depth: number, seen: Set<string>): string => {
+    let out = '';
+    for (const word of command.split(/[\s"';&|]+/)) {
+      if (!/^(\.{0,2}\/)?[\w.\/-]+$/.test(word) || !(/\.sh$/.test(word) || word.startsWith('/') || word.startsWith('./'))) continue;
+      const file = resolve(word, df);
+      if (!file || seen.has(file)) continue;
+      seen.add(file);
+      const src = ctx.read(file, 'django');
+      if (!src) continue;
+      const text = src.lines.filter((l) => !/^\s*#/.test(l)).join('\n');
+      out += `\n${text}`;
+      if (depth < 2) out += read(text, df, depth + 1, seen);
+    }
+    return out;
+  };
+  return (command, df) => (command ? read(command, df, 1, new Set()) : '');
+}
+
+/** Images of well-known services: a compose service running one of these is not the project's own app image. */
+const THIRD_PARTY = /(^|\/)(postgres|postgis|mysql|mariadb|redis|valkey|memcached|nginx|traefik|caddy|haproxy|rabbitmq|elasticsearch|opensearch|minio|mailhog|mailpit|flower|certbot|adminer|pgadmin4?|grafana|prometheus|node|python)(:|@|$)/i;
+
 /** Finds the compose service (or Dockerfile) that serves the project, preferring production files. */
-export function findRuntime(compose: ComposeProject[], dockerfiles: DockerfileFacts[], projectRoot: string, single: boolean): Runtime {
+export function findRuntime(compose: ComposeProject[], dockerfiles: DockerfileFacts[], projectRoot: string, single: boolean, readScript: ScriptReader = () => ''): Runtime {
   let best: { score: number; rt: Runtime } | null = null;
+  // The Dockerfile that builds the app server, when only one does: a compose service running a published image of
+  // the project (no build:) runs it.
+  const serving = dockerfiles.filter((d) => !DEV_NAME.test(baseName(d.path)) && inProject(d.path, projectRoot, single) && SERVER.test(`${stageCommand(stageOf(d, null))} ${readScript(stageCommand(stageOf(d, null)), d)}`));
   for (const project of compose) {
     const fileScore = composeScore(project);
     for (const service of project.services) {
       const dfPath = service.build?.dockerfilePath ?? null;
       if (!inProject(dfPath, projectRoot, single)) continue;
-      const df = dfPath ? (dockerfiles.find((d) => d.path === dfPath) ?? null) : null;
+      const ownImage = !service.build && service.image !== null && !THIRD_PARTY.test(service.image.value.split('@')[0].replace(/:[^/]*$/, '')) && single && serving.length === 1;
+      const df = dfPath ? (dockerfiles.find((d) => d.path === dfPath) ?? null) : ownImage ? serving[0] : null;
       const stage = df ? stageOf(df, service.build?.target?.value ?? null) : null;
-      const cmd = [service.entrypoint?.value, service.command?.value].filter(Boolean).join(' ') || stageCommand(stage);
-      let score = 0;
+      const written = [service.entrypoint?.value, service.command?.value].filter(Boolean).join(' ') || stageCommand(stage);
+      // What the command runs, with the scripts it starts (`/start` runs gunicorn).
+      const cmd = `${written} ${readScript(written, df)}`.trim();
+      let score = ownImage ? -1 : 0;
       if (SERVER.test(cmd)) score += /runserver/.test(cmd) && !/gunicorn|uvicorn|daphne|hypercorn|granian|uwsgi/.test(cmd) ? 1 : 3;
       if (service.environment.some((e) => e.key.value === 'DJANGO_SETTINGS_MODULE') || (stage && 'DJANGO_SETTINGS_MODULE' in stage.env)) score += 2;
       if (/\bcelery\b|\bbeat\b|\bworker\b|\bflower\b/.test(cmd) || /celery|worker|beat/.test(service.name.value)) score -= 4;
@@ -109,7 +180,7 @@ export function findRuntime(compose: ComposeProject[], dockerfiles: DockerfileFa
       score += fileScore * 10;
       if (!best || score > best.score) {
         const at = service.command ?? service.entrypoint ?? stageCommandAt(stage);
-        const command = at ? { value: cmd, loc: at.loc } : null;
+        const command = at ? { value: written, loc: at.loc } : null;
         best = { score, rt: { compose: { project, service }, dockerfile: df, stage, appModule: appModuleOf(cmd), label: `compose ${service.file} service ${service.name.value}`, command } };
       }
     }
@@ -118,7 +189,8 @@ export function findRuntime(compose: ComposeProject[], dockerfiles: DockerfileFa
   for (const df of dockerfiles) {
     if (!inProject(df.path, projectRoot, single)) continue;
     const stage = stageOf(df, null);
-    const cmd = stageCommand(stage);
+    const written = stageCommand(stage);
+    const cmd = `${written} ${readScript(written, df)}`.trim();
     let score = 0;
     if (SERVER.test(cmd)) score += 3;
     if (stage && 'DJANGO_SETTINGS_MODULE' in stage.env) score += 2;

@@ -17,6 +17,7 @@ import {
   commandSettings,
   configReferences,
   findRuntime,
+  scriptReader,
   productionEnvironment,
   pythonSettingsReferences,
   readSystemdUnits,
@@ -233,7 +234,7 @@ function buildProject(
     .filter((f) => mine(f.path) && !(f.path.endsWith('__init__.py') && f.size < 16))
     .map((f) => ({ module: modules.moduleName(f.path, roots), file: f.path }));
 
-  const runtime = findRuntime(inputs.compose, inputs.dockerfiles, root, allRoots.length === 1);
+  const runtime = findRuntime(inputs.compose, inputs.dockerfiles, root, allRoots.length === 1, scriptReader(ctx));
   const productionEnv = productionEnvironment(ctx, runtime, units);
   for (const [key, src] of Object.entries(productionEnv)) {
     if (SECRET_NAME.test(key) && !/_FILE$/.test(key)) ctx.secret(src.value);

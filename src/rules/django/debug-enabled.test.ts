@@ -63,6 +63,28 @@ testRule(rule, {
   ],
   bad: [
     {
+      // cookiecutter-django: the compose command is a script the Dockerfile copies in, which starts gunicorn.
+      name: 'the serving service runs /start (a script that starts gunicorn); its env_file turns DEBUG on',
+      files: singleSettingsProject('import os\n\nDEBUG = os.environ.get("DJANGO_DEBUG", "False") == "True"\n', {
+        'production.yml': 'services:\n  django:\n    build:\n      context: .\n      dockerfile: ./compose/production/django/Dockerfile\n    image: mysite_production_django\n    env_file:\n      - ./.envs/.production/.django\n    command: /start\n  celeryworker:\n    image: mysite_production_django\n    command: /start-celeryworker\n',
+        'compose/production/django/Dockerfile': 'FROM python:3.12-slim\nCOPY --chown=django:django ./compose/production/django/start /start\nRUN chmod +x /start\n',
+        'compose/production/django/start': '#!/bin/bash\nset -o errexit\npython /app/manage.py collectstatic --noinput\nexec gunicorn mysite.wsgi --bind 0.0.0.0:5000 --chdir=/app\n',
+        'compose/local/django/start': '#!/bin/bash\nexec python manage.py runserver_plus 0.0.0.0:8000\n',
+        '.envs/.production/.django': 'DJANGO_DEBUG=True\n',
+      }),
+      expect: [{ messageId: 'enabled', file: 'mysite/settings.py', line: 3 }],
+    },
+    {
+      // umap-like: the production compose runs the project's published image, whose entrypoint script starts uvicorn.
+      name: 'a service running the project image (no build:) sets DEBUG=1',
+      files: singleSettingsProject('import os\n\nDEBUG = os.environ.get("DEBUG", "0") == "1"\n', {
+        'docker-compose.yml': 'services:\n  db:\n    image: postgis/postgis:16-3.4\n  app:\n    image: mysite/mysite:2.0.2\n    environment:\n      - DEBUG=1\n    depends_on:\n      - db\n',
+        Dockerfile: 'FROM python:3.12-slim\nCOPY . /srv/mysite\nCMD ["/srv/mysite/docker/entrypoint.sh"]\n',
+        'docker/entrypoint.sh': '#!/bin/sh\nset -eo pipefail\npython manage.py migrate\nexec uvicorn mysite.asgi:application --host 0.0.0.0\n',
+      }),
+      expect: [{ messageId: 'enabled', file: 'mysite/settings.py', line: 3 }],
+    },
+    {
       name: 'DEBUG computed from two variables, production sets both and DEBUG on',
       files: singleSettingsProject('import os\n\nDJANGO_ENV = os.environ.get("DJANGO_ENV", "dev")\nDEBUG = os.environ.get("DEBUG", "1" if DJANGO_ENV == "dev" else "0") == "1"\n', {
         'docker-compose.yml': COMPOSE('      - DJANGO_ENV=prod\n      - DEBUG=1'),
