@@ -7,7 +7,7 @@ import type { RepoFile } from '../facts/repo.js';
 import { SKIP_DIRS, walkRepository, type WalkedFile } from './repo/discover.js';
 import { classifyByName, looksLikeCompose, looksLikeNginx, looksLikeShell, needsContentSniff } from './repo/classify.js';
 import { RepoCollectContext } from './repo/context.js';
-import { collectEnvFiles } from './repo/env-files.js';
+import { collectEnvFiles, envFilesNamedByCompose } from './repo/env-files.js';
 import { collectCompose } from './repo/compose.js';
 import { collectDockerfiles } from './repo/dockerfile.js';
 import { collectDjango } from './repo/django.js';
@@ -98,6 +98,7 @@ export function collectRepository(root: string, options: CollectOptions = {}): F
   progress(`reading ${files.filter((f) => f.kinds.length > 0).length} ops files`);
   ctx.envFiles = collectEnvFiles(ctx);
   const compose = collectCompose(ctx);
+  ctx.envFiles.push(...envFilesNamedByCompose(ctx, compose));
   const dockerfiles = collectDockerfiles(ctx);
   progress('evaluating Django settings');
   const django = collectDjango(ctx, { compose, dockerfiles });

@@ -40,7 +40,15 @@ export function classifyByName(path: string): OpsFileKind[] {
     kinds.push('ci-workflow');
   if (/\.(md|rst|txt|adoc)$/.test(lower) && !kinds.includes('requirements') && RUNBOOK_WORDS.test(lower.replace(/\.(md|rst|txt|adoc)$/, '')))
     kinds.push('runbook');
-  if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env') || /^env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(lower) || /\.env\.(example|sample|template|dist)$/.test(lower))
+  if (
+    lower === '.env' ||
+    lower.startsWith('.env.') ||
+    lower.endsWith('.env') ||
+    /^env(\.[\w-]+)*\.(example|sample|template|dist)$/.test(lower) ||
+    /\.env\.(example|sample|template|dist)$/.test(lower) ||
+    // cookiecutter-django keeps them as .envs/.production/.django (and .django.example)
+    /(^|\/)\.envs(\/|$)/.test(dir)
+  )
     kinds.push('env');
   return kinds;
 }

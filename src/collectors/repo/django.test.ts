@@ -56,6 +56,7 @@ describe('django collector: cookiecutter-style project (django-environ, compose 
     const refs = p.references.map((r) => `${r.module} ${where(r.at)} ${r.exists}`).sort();
     assert.deepEqual(refs, [
       'config.settings.local manage.py:7 true',
+      'config.settings.production .envs/.production/.django:3 true',
       'config.settings.production compose/production/django/Dockerfile:10 true',
       'config.settings.production config/wsgi.py:10 true',
     ]);

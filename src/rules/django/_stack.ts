@@ -131,7 +131,12 @@ function isTlsServer(server: NginxDirective): boolean {
 }
 
 function proxiesUpstream(server: NginxDirective): NginxDirective | null {
-  return walkNginx(server.block ?? []).find((d) => ['proxy_pass', 'uwsgi_pass', 'fastcgi_pass', 'scgi_pass', 'grpc_pass'].includes(d.name)) ?? null;
+  return passIn(server.block ?? []);
+}
+
+/** The first directive handing requests to a backend in a tree. */
+function passIn(dirs: readonly NginxDirective[]): NginxDirective | null {
+  return walkNginx(dirs).find((d) => ['proxy_pass', 'uwsgi_pass', 'fastcgi_pass', 'scgi_pass', 'grpc_pass'].includes(d.name)) ?? null;
 }
 
 /**
@@ -201,6 +206,91 @@ export function proxyRedirectsToHttps(facts: Pick<Facts, 'compose' | 'dockerfile
     }
   }
   return null;
+}
+
+/** An nginx server block that accepts only TLS: every listen has `ssl` (or `quic`), or the legacy `ssl on;`. */
+function nginxTlsOnly(server: NginxDirective): boolean {
+  const own = server.block ?? [];
+  const listens = own.filter((d) => d.name === 'listen');
+  // No listen at all means `listen *:80`.
+  if (listens.length === 0) return false;
+  if (own.some((d) => d.name === 'ssl' && d.args[0] === 'on')) return true;
+  return listens.every((d) => d.args.slice(1).some((a) => a === 'ssl' || a === 'quic'));
+}
+
+/** Traefik routers (`traefik.http.routers.<name>.*`) of a service's labels, with their settings. */
+function traefikRouters(svc: ComposeService): Map<string, Map<string, string>> {
+  const routers = new Map<string, Map<string, string>>();
+  for (const label of labelsOf(svc)) {
+    const m = /^traefik\.http\.routers\.([^.=\s]+)\.([^=\s]+)\s*=\s*(.*)$/i.exec(label.trim());
+    if (!m) continue;
+    const router = routers.get(m[1]) ?? new Map<string, string>();
+    router.set(m[2].toLowerCase(), m[3].trim());
+    routers.set(m[1], router);
+  }
+  return routers;
+}
+
+/**
+ * A Traefik router that serves only HTTPS: with a TLS section (`tls=true`, `tls.certresolver`, `tls.domains`,
+ * `tls.options`) Traefik matches only TLS requests on it, whatever its entry points.
+ */
+function traefikTlsRouter(settings: Map<string, string>): boolean {
+  if (/^true$/i.test(settings.get('tls') ?? '')) return true;
+  return [...settings.keys()].some((k) => /^tls\.(certresolver|domains|options)/.test(k));
+}
+
+const LOOPBACK_IP = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+/**
+ * Every visible way to the app is TLS, so plain-HTTP requests never reach Django and there is nothing to redirect:
+ * each production nginx server block that proxies to a backend listens only with `ssl`, and each Traefik router on a
+ * Django service has a TLS section, and at least one of them exists. Null when a plain-HTTP way to the app is seen
+ * (a server or router without TLS, a Django service publishing a port, nginx-proxy without redirect) or when no
+ * such entry is visible; unknown when part of the way in is not readable.
+ */
+export function tlsOnlyIngress(facts: Pick<Facts, 'compose' | 'dockerfiles' | 'nginx'>): ProxyFeature | { unknown: string } | null {
+  const tls: ProxyFeature[] = [];
+  const unseen: string[] = [];
+  for (const conf of facts.nginx) {
+    if (isDevFile(conf.path)) continue;
+    // A location snippet: the server block (and its listen) around it is not in the repository.
+    if (conf.context === 'server') {
+      if (passIn(conf.directives)) {
+        unseen.push(`${conf.path} proxies to a backend from a server block that is not in the repository, so whether it listens only with TLS is not visible`);
+      }
+      continue;
+    }
+    for (const server of nginxServers(conf.directives)) {
+      if (!proxiesUpstream(server)) continue;
+      if (!nginxTlsOnly(server)) return null;
+      const listen = (server.block ?? []).find((d) => d.name === 'listen');
+      tls.push({ label: `nginx config ${conf.path} proxies to the app only from servers that listen with ssl`, at: listen?.loc ?? server.loc });
+    }
+  }
+  for (const project of productionCompose(facts.compose)) {
+    for (const svc of project.services) {
+      if (isDjangoService(svc, facts.dockerfiles)) {
+        // A published port takes plain HTTP straight to the app server, past any proxy.
+        if (svc.ports.some((p) => !(p.hostIp && LOOPBACK_IP.test(p.hostIp)))) return null;
+        const labels = labelsOf(svc);
+        if (labels.some((l) => /^traefik\.enable\s*=\s*false$/i.test(l.trim())) || !labels.some((l) => /^traefik\./i.test(l.trim()))) continue;
+        const routers = traefikRouters(svc);
+        // traefik.enable=true without routers gets Traefik's default router: every entry point, no TLS.
+        if (routers.size === 0 || [...routers.values()].some((r) => !traefikTlsRouter(r))) return null;
+        tls.push({ label: `compose service ${svc.name.value} Traefik routers ${[...routers.keys()].join(', ')} serve only TLS`, at: svc.keys.labels ?? svc.name });
+        continue;
+      }
+      if (!isProxyService(svc) || svc.ports.length === 0) continue;
+      const kind = proxyKind(svc.image?.value ?? '', svc.name.value);
+      // nginx-proxy here did not redirect (proxyRedirectsToHttps is asked first), so it serves plain HTTP.
+      if (kind === 'nginx-proxy') return null;
+      if (kind === 'other') unseen.push(`compose service ${svc.name.value} publishes ports and its proxy configuration is not read, so it may pass plain HTTP to the app`);
+    }
+  }
+  if (tls.length === 0) return null;
+  if (unseen.length > 0) return { unknown: unseen[0] };
+  return tls[0];
 }
 
 /** HSTS as sent by a proxy. */

@@ -1,7 +1,8 @@
-// Plain-HTTP requests are redirected to HTTPS, by Django (SECURE_SSL_REDIRECT, security.W008) or by a visible proxy.
+// Plain-HTTP requests are redirected to HTTPS, by Django (SECURE_SSL_REDIRECT, security.W008) or by a visible proxy,
+// unless no plain-HTTP way reaches the app at all (every proxy in front of it accepts only TLS).
 import { defineRule } from '../../core/define-rule.js';
 import { absentSetting, howText, judge, productionProjects, securityMiddlewareActive, sourceEvidence, targetOf, truthy } from './_settings.js';
-import { proxyRedirectsToHttps } from './_stack.js';
+import { proxyRedirectsToHttps, tlsOnlyIngress } from './_stack.js';
 
 export default defineRule({
   id: 'django/ssl-redirect-disabled',
@@ -23,10 +24,16 @@ export default defineRule({
   },
   check(facts, ctx) {
     const proxy = proxyRedirectsToHttps(facts);
+    // When cleartext requests never reach Django there is nothing for SECURE_SSL_REDIRECT to redirect.
+    const tlsOnly = proxy ? null : tlsOnlyIngress(facts);
     for (const p of productionProjects(facts.django, ctx)) {
       const target = targetOf(p, 'SECURE_SSL_REDIRECT');
       if (proxy) {
         ctx.pass(target);
+        continue;
+      }
+      if (tlsOnly && 'label' in tlsOnly) {
+        ctx.pass(target, `plain HTTP never reaches Django: ${tlsOnly.label}`);
         continue;
       }
       const j = judge(p, 'SECURE_SSL_REDIRECT', truthy);
@@ -36,6 +43,7 @@ export default defineRule({
       }
       if (!securityMiddlewareActive(p, ctx, target)) continue;
       if (j.result) ctx.pass(target);
+      else if (tlsOnly) ctx.unknown(target, `SECURE_SSL_REDIRECT is off, and whether plain HTTP can reach Django cannot be told: ${tlsOnly.unknown}`);
       else if (j.state === 'missing') ctx.fail('notSet', { at: absentSetting(p, 'SECURE_SSL_REDIRECT'), target });
       else ctx.fail('disabled', { at: j.loc, also: sourceEvidence(j), target, data: { how: howText(j) } });
     }

@@ -151,17 +151,20 @@ function serverCommands(facts: ChannelsFacts): ServerCommand[] {
 }
 
 /**
- * Evidence that the app serves WebSockets (Django Channels): a channels/daphne dependency or INSTALLED_APPS entry,
- * or an ASGI server (daphne, uvicorn, hypercorn) starting the app in production. ASGI_APPLICATION alone is not
- * evidence: startproject writes asgi.py and many projects set it while gunicorn serves the WSGI app. When every
- * production server command runs a `*.wsgi` app with gunicorn/uWSGI, WebSockets cannot be served, whatever the
- * dependencies say. Returns the reason when there is no evidence.
+ * Evidence that the app serves WebSockets (Django Channels): a channels/daphne dependency or INSTALLED_APPS entry, or
+ * daphne (the Channels server) starting the app in production. ASGI_APPLICATION alone is not evidence: startproject
+ * writes asgi.py and many projects set it while gunicorn serves the WSGI app. Nor is an ASGI server alone
+ * (cookiecutter-django's `gunicorn config.asgi -k uvicorn_worker.UvicornWorker`, uvicorn serving plain Django): Django's
+ * own ASGI handler refuses websocket connections, and ProtocolTypeRouter / URLRouter come with the channels package,
+ * which the dependency check sees. When every production server command runs a `*.wsgi` app with gunicorn/uWSGI,
+ * WebSockets cannot be served, whatever the dependencies say. Returns the reason when there is no evidence, and
+ * `unknown` when an ASGI server runs the app but its dependencies are not in the repository to tell.
  */
-export function channelsEvidence(facts: ChannelsFacts): { label: string; at: Located<unknown> | SourceLoc } | { none: string } {
+export function channelsEvidence(facts: ChannelsFacts): { label: string; at: Located<unknown> | SourceLoc } | { none: string } | { unknown: string } {
   const commands = serverCommands(facts);
   const anyAsgi = commands.some((c) => ASGI_SERVER.test(c.text));
   // uvicorn also serves FastAPI/Starlette side services: it counts for Django when it runs a `*.asgi` module.
-  const asgi = commands.find((c) => /\bdaphne\b/.test(c.text) || (ASGI_SERVER.test(c.text) && /\basgi\b/.test(c.text)));
+  const asgi = commands.find((c) => ASGI_SERVER.test(c.text) && /\basgi\b/.test(c.text));
   const wsgi = commands.find((c) => WSGI_SERVER.test(c.text) && WSGI_APP.test(c.text));
   if (!anyAsgi && wsgi) return { none: `the production server runs a WSGI app (${wsgi.label}), which cannot serve WebSockets` };
   for (const project of facts.django) {
@@ -175,8 +178,17 @@ export function channelsEvidence(facts: ChannelsFacts): { label: string; at: Loc
     const apps = installedApps(p);
     if (!('reason' in apps) && (hasApp(apps.apps, 'channels') || hasApp(apps.apps, 'daphne')) && apps.loc) return { label: 'channels in INSTALLED_APPS', at: apps.loc };
   }
-  if (asgi) return { label: asgi.label, at: asgi.at };
-  return { none: 'the app does not use Django Channels (no channels/daphne dependency or INSTALLED_APPS entry, no daphne/uvicorn server command; ASGI_APPLICATION alone does not make WebSockets)' };
+  // daphne is the Channels project's server: running it is as good as the daphne dependency.
+  const daphne = commands.find((c) => /\bdaphne\b/.test(c.text));
+  if (daphne) return { label: daphne.label, at: daphne.at };
+  if (asgi) {
+    // Without a dependency list the channels package may still be installed (a published image, an unread lock file).
+    if (facts.django.every((p) => Object.keys(p.dependencies).length === 0)) {
+      return { unknown: `an ASGI server runs the app (${asgi.label}), but the app's dependencies are not declared in the repository, so whether it uses Django Channels (WebSockets) cannot be told` };
+    }
+    return { none: `an ASGI server runs the app (${asgi.label}), but the app does not use Django Channels (no channels/daphne dependency or INSTALLED_APPS entry), and Django's own ASGI handler refuses WebSocket connections` };
+  }
+  return { none: 'the app does not use Django Channels (no channels/daphne dependency or INSTALLED_APPS entry, no daphne server command; ASGI_APPLICATION alone does not make WebSockets)' };
 }
 
 const MEDIA_PATH = /(^|\/)(media|mediafiles|uploads)(\/|$)/i;

@@ -66,9 +66,14 @@ testRule(rule, {
   ],
   bad: [
     {
-      name: 'uvicorn serves the ASGI app (cookiecutter-django async: a raw ASGI websocket handler, no channels dependency)',
-      files: asgiSettingOnly({ 'docker-compose.prod.yml': COMPOSE('gunicorn mysite.asgi:application -k uvicorn.workers.UvicornWorker --bind 0.0.0.0:8000') }),
+      name: 'Channels app served by uvicorn, nginx without any upgrade handling',
+      files: { ...channels(SITE('')), 'docker-compose.prod.yml': COMPOSE('uvicorn mysite.asgi:application --host 0.0.0.0 --port 8000') },
       expect: [{ messageId: 'missing', file: 'docker/nginx/prod.conf', line: 8 }],
+    },
+    {
+      name: 'the /ws/ location sets Upgrade and Connection but not proxy_http_version 1.1 (named on the location)',
+      files: channels(SITE(WS.replace('        proxy_http_version 1.1;\n', ''))),
+      expect: [{ messageId: 'partial', file: 'docker/nginx/prod.conf', line: 11 }],
     },
     {
       name: 'seed 001: Channels app, nginx without any upgrade handling',
@@ -82,8 +87,27 @@ testRule(rule, {
       files: channels(SITE('').replace('        proxy_set_header Host $host;\n', '        include /etc/nginx/snippets/websocket.conf;\n')),
       reason: /include outside the repository/,
     },
+    {
+      name: 'uvicorn serves the ASGI app, but no dependency list in the repository says whether channels is installed',
+      files: (() => {
+        const { 'requirements.txt': _deps, ...rest } = asgiSettingOnly({ 'docker-compose.prod.yml': COMPOSE('uvicorn mysite.asgi:application --host 0.0.0.0 --port 8000') });
+        return rest;
+      })(),
+      reason: /dependencies are not declared in the repository/,
+    },
   ],
   notApplicable: [
+    {
+      // The experts' false positive: an ASGI server alone is not WebSockets; Django's ASGI handler refuses them.
+      name: 'cookiecutter-django: start script runs gunicorn config.asgi with the uvicorn worker, no channels',
+      files: asgiSettingOnly({
+        'compose/production/django/start.sh': '#!/bin/bash\n\nset -o errexit\nset -o pipefail\nset -o nounset\n\npython /app/manage.py collectstatic --noinput\n\nexec gunicorn mysite.asgi --bind 0.0.0.0:8000 --chdir=/app -k uvicorn_worker.UvicornWorker\n',
+      }),
+    },
+    {
+      name: 'uvicorn serves plain Django (get_asgi_application), no channels dependency',
+      files: asgiSettingOnly({ 'docker-compose.prod.yml': COMPOSE('gunicorn mysite.asgi:application -k uvicorn.workers.UvicornWorker --bind 0.0.0.0:8000') }),
+    },
     { name: 'ASGI_APPLICATION in settings alone, no server command in the repository', files: asgiSettingOnly({}) },
     { name: 'ASGI_APPLICATION in settings, gunicorn serves mysite.wsgi in compose', files: asgiSettingOnly({ 'docker-compose.prod.yml': COMPOSE('gunicorn mysite.wsgi:application --bind 0.0.0.0:8000 --workers 3') }) },
     {

@@ -1,5 +1,6 @@
 // An app using Django Channels needs nginx to pass the WebSocket upgrade (HTTP/1.1 with Upgrade and Connection headers).
 import { defineRule } from '../../core/define-rule.js';
+import type { NginxDirective } from '../../facts/scripts.js';
 import { channelsEvidence } from './_app.js';
 import { headerName, lastOf, lookup, proxiedLocations } from './_nginx.js';
 import { judgedAppServers } from './_scope.js';
@@ -19,6 +20,7 @@ export default defineRule({
   verify: 'curl -si -H "Connection: Upgrade" -H "Upgrade: websocket" -H "Sec-WebSocket-Version: 13" -H "Sec-WebSocket-Key: SGVsbG8sIHdvcmxkIQ==" https://{host}/ws/   # expect HTTP/1.1 101 Switching Protocols',
   messages: {
     missing: '{server} proxies to the app but no location passes WebSocket upgrades, while the app uses Channels ({evidence}).',
+    partial: '{location} of {server} sets up WebSocket proxying but lacks {missing}, so the handshake does not reach the app, which uses Channels ({evidence}).',
   },
   check(facts, ctx) {
     const evidence = channelsEvidence(facts);
@@ -31,22 +33,32 @@ export default defineRule({
     const { servers } = judged;
     for (const server of servers) {
       let opaque = false;
-      const upgrades = proxiedLocations(server.config, server).some((p) => {
+      let upgrades = false;
+      // A location that sets the Upgrade header means to proxy WebSockets: what else it lacks is named on it.
+      let partial: { at: NginxDirective; missing: string[] } | null = null;
+      for (const p of proxiedLocations(server.config, server)) {
         const version = lastOf(lookup(server.config, p.level, 'proxy_http_version'));
         const headers = lookup(server.config, p.level, 'proxy_set_header');
         if (headers.opaque.length > 0) opaque = true;
         const names = new Set(headers.found.map(headerName));
-        return version?.args[0] === '1.1' && names.has('upgrade') && names.has('connection');
-      });
+        const missing = [
+          ...(version?.args[0] === '1.1' ? [] : ['`proxy_http_version 1.1`']),
+          ...(names.has('upgrade') ? [] : ['`proxy_set_header Upgrade $http_upgrade`']),
+          ...(names.has('connection') ? [] : ['`proxy_set_header Connection $connection_upgrade`']),
+        ];
+        if (missing.length === 0) upgrades = true;
+        else if (names.has('upgrade') && !partial) partial = { at: p.location?.node ?? p.pass, missing };
+      }
       if (upgrades) ctx.pass(server.target, 'a proxied location sets proxy_http_version 1.1 with Upgrade and Connection');
       else if (opaque) ctx.unknown(server.target, 'an include outside the repository may set the WebSocket headers');
-      else
-        ctx.fail('missing', {
-          at: server.anchor,
-          also: [evidence.at],
-          target: server.target,
-          data: { server: server.label, evidence: evidence.label, host: server.names.find((n) => n.includes('.') && !n.startsWith('~')) ?? '<your-domain>' },
-        });
+      else if (!('label' in evidence)) ctx.unknown(server.target, evidence.unknown);
+      else {
+        const data = { server: server.label, evidence: evidence.label, host: server.names.find((n) => n.includes('.') && !n.startsWith('~')) ?? '<your-domain>' };
+        if (partial) {
+          const location = partial.at.name === 'location' ? `location ${partial.at.args.join(' ')}` : 'the server block';
+          ctx.fail('partial', { at: partial.at.loc, also: [evidence.at], target: server.target, data: { ...data, location, missing: partial.missing.join(' and ') } });
+        } else ctx.fail('missing', { at: server.anchor, also: [evidence.at], target: server.target, data });
+      }
     }
   },
 });
