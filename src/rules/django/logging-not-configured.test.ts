@@ -25,11 +25,6 @@ testRule(rule, {
   bad: [
     { name: 'no LOGGING', files: splitSettingsProject(BASE_SETTINGS, prod('DEBUG = False')), expect: [{ messageId: 'notConfigured', file: 'mysite/settings/prod.py' }] },
     { name: 'empty LOGGING', files: splitSettingsProject(BASE_SETTINGS, prod('LOGGING = {}')), expect: [{ messageId: 'empty', file: 'mysite/settings/prod.py', line: 3 }] },
-    {
-      name: 'plain FileHandler never rotates',
-      files: splitSettingsProject(BASE_SETTINGS, prod('import os', ...LOGGING('logging.FileHandler'))),
-      expect: [{ messageId: 'fileNoRotation', file: 'mysite/settings/prod.py', line: 7 }],
-    },
   ],
   unknown: [
     {

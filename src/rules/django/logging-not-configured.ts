@@ -1,14 +1,11 @@
-// Production logging is configured (LOGGING) and file handlers rotate.
+// Production logging is configured (LOGGING); whether its file handlers rotate is logging/no-log-rotation's check.
 import { defineRule } from '../../core/define-rule.js';
 import { absentSetting, howText, judge, loggingShape, productionProjects, targetOf } from './_settings.js';
 import { errorTracker } from './_tracking.js';
 
-/** Plain FileHandler grows forever; the handlers.* rotating ones and WatchedFileHandler (for logrotate) do not. */
-const PLAIN_FILE_HANDLER = /^logging\.FileHandler$/;
-
 export default defineRule({
   id: 'django/logging-not-configured',
-  title: 'Production logging is not configured or never rotated',
+  title: 'Production logging is not configured',
   category: 'logging',
   severity: 'medium',
   requires: ['django'],
@@ -23,10 +20,8 @@ export default defineRule({
   messages: {
     notConfigured: 'LOGGING is not set in the production settings: with DEBUG off, Django prints no error tracebacks.',
     empty: 'LOGGING is empty in the production settings: with DEBUG off, Django prints no error tracebacks.',
-    fileNoRotation: 'LOGGING handler "{handler}" uses logging.FileHandler, which never rotates, and the repository has no logrotate configuration.',
   },
-  check({ django, repo }, ctx) {
-    const hasLogrotate = repo.files.some((f) => f.kinds.includes('logrotate'));
+  check({ django }, ctx) {
     for (const p of productionProjects(django, ctx)) {
       const target = targetOf(p, 'LOGGING');
       const cfg = judge(p, 'LOGGING_CONFIG', (v) => v);
@@ -49,11 +44,7 @@ export default defineRule({
         ctx.fail('empty', { at: shape.loc, also: shape.source ? [shape.source.at] : [], target });
         continue;
       }
-      const plain = shape.handlers.find((h) => PLAIN_FILE_HANDLER.test(h.cls));
-      if (plain && !hasLogrotate) {
-        ctx.fail('fileNoRotation', { at: plain.loc, target, severity: 'low', data: { handler: plain.name } });
-        continue;
-      }
+      // A FileHandler that never rotates is logging/no-log-rotation's finding (it sees logrotate coverage per path).
       ctx.pass(target);
     }
   },
