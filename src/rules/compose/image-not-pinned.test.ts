@@ -21,6 +21,51 @@ testRule(rule, {
 `,
       },
     },
+    {
+      name: 'cookiecutter-django: celeryworker/celerybeat/flower run the image that django builds',
+      files: {
+        'docker-compose.production.yml': `volumes:
+  production_postgres_data: {}
+
+services:
+  django: &django
+    build:
+      context: .
+      dockerfile: ./compose/production/django/Dockerfile
+    image: myproj_production_django
+    depends_on:
+      - postgres
+      - redis
+    command: /start
+
+  postgres:
+    build:
+      context: .
+      dockerfile: ./compose/production/postgres/Dockerfile
+    image: myproj_production_postgres
+    volumes:
+      - production_postgres_data:/var/lib/postgresql/data
+
+  redis:
+    image: docker.io/redis:6
+
+  celeryworker:
+    <<: *django
+    image: myproj_production_celeryworker
+    command: /start-celeryworker
+
+  celerybeat:
+    image: myproj_production_django
+    command: /start-celerybeat
+
+  flower:
+    image: myproj_production_django
+    command: /start-flower
+`,
+        'compose/production/django/Dockerfile': 'FROM python:3.12-slim-bookworm\nCMD ["/start"]\n',
+        'compose/production/postgres/Dockerfile': 'FROM postgres:16\n',
+      },
+    },
   ],
   bad: [
     {
@@ -40,6 +85,24 @@ testRule(rule, {
         { messageId: 'latest', file: 'docker-compose.yml', line: 5 },
         { messageId: 'floating', file: 'docker-compose.yml', line: 7 },
       ],
+    },
+    {
+      name: 'reusing the built image (with or without its implicit :latest) does not hide a third-party latest',
+      files: {
+        'docker-compose.prod.yml': `services:
+  django:
+    build: .
+    image: myproj_production_django
+  celeryworker:
+    image: myproj_production_django
+  celerybeat:
+    image: myproj_production_django:latest
+  flower:
+    image: mher/flower:latest
+`,
+        Dockerfile: 'FROM python:3.12\n',
+      },
+      expect: [{ messageId: 'latest', file: 'docker-compose.prod.yml', line: 10 }],
     },
   ],
   unknown: [{ name: 'tag from an undefined variable', files: { 'docker-compose.yml': 'services:\n  web:\n    image: app:${TAG}\n' }, reason: /variable/ }],

@@ -38,12 +38,24 @@ export default defineRule({
     const projects = auditedProjects(compose, ctx);
     let judged = 0;
     for (const p of projects) {
+      // A service with build: and image: names the image it builds itself; services that run that same image
+      // without build: (cookiecutter-django's celeryworker/celerybeat/flower) reuse the project's own build.
+      // Compared with an explicit tag, as Docker does: `myproj_django` is `myproj_django:latest`.
+      const withTag = (ref: string) => {
+        const { tag, digest } = parseReference(ref);
+        return tag === null && digest === null ? `${ref}:latest` : ref;
+      };
+      const builtHere = new Map(p.services.filter((b) => b.build && b.image?.value.trim()).map((b) => [withTag(b.image!.value.trim()), b.name.value]));
       for (const s of p.services) {
-        // A service with build: and image: names the image it builds itself.
         if (!s.image || s.build) continue;
         judged++;
         const target = serviceTarget(s);
         const ref = s.image.value.trim();
+        const builder = ref === '' ? undefined : builtHere.get(withTag(ref));
+        if (builder !== undefined) {
+          ctx.pass(target, `runs ${ref}, the image that service "${builder}" builds`);
+          continue;
+        }
         const { tag, digest } = parseReference(ref);
         const severity = STATEFUL.test(imageName(s) ?? '') ? 'high' : undefined;
         const data = { service: s.name.value, image: ref, tag: tag ?? '' };

@@ -1,6 +1,28 @@
 // Tests for compose/redis-without-password.
-import { testRule } from '../../../test/rule-tester.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runOn, testRule } from '../../../test/rule-tester.js';
 import rule from './redis-without-password.js';
+
+// Expert review: Redis only on the compose network (cookiecutter-django's `redis: image: redis:6`) is medium;
+// high only when a port is published beyond loopback or the container shares the host network.
+const EXPOSURE = {
+  'docker-compose.production.yml': `services:
+  redis:
+    image: redis:7
+  public:
+    image: redis:7
+    ports:
+      - "6379:6379"
+  local:
+    image: redis:7
+    ports:
+      - "127.0.0.1:6379:6379"
+  hostnet:
+    image: redis:7
+    network_mode: host
+`,
+};
 
 testRule(rule, {
   good: [
@@ -64,6 +86,16 @@ testRule(rule, {
         { messageId: 'envIgnored', file: 'docker-compose.yml', line: 11 },
       ],
     },
+    {
+      name: 'published on all interfaces, on loopback only, and with network_mode: host',
+      files: EXPOSURE,
+      expect: [
+        { messageId: 'noAuth', file: 'docker-compose.production.yml', line: 3 },
+        { messageId: 'noAuth', file: 'docker-compose.production.yml', line: 5 },
+        { messageId: 'noAuth', file: 'docker-compose.production.yml', line: 9 },
+        { messageId: 'noAuth', file: 'docker-compose.production.yml', line: 13 },
+      ],
+    },
   ],
   unknown: [
     {
@@ -76,4 +108,17 @@ testRule(rule, {
     },
   ],
   notApplicable: [{ name: 'no Redis', files: { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n' } }],
+});
+
+it('compose/redis-without-password: severity follows exposure, and the port entry is quoted as proof', () => {
+  const { report } = runOn(rule, EXPOSURE);
+  const by = (service: string) => report.findings.find((f) => f.target.endsWith(`#${service}`));
+  assert.equal(by('redis')?.severity, 'medium');
+  assert.match(by('redis')?.description ?? '', /reachable by every container on the compose network/);
+  assert.equal(by('local')?.severity, 'medium');
+  assert.equal(by('public')?.severity, 'high');
+  assert.ok(by('public')?.proof.some((p) => p.kind === 'file' && p.line === 7), 'the published port line is quoted');
+  assert.ok(by('hostnet')?.proof.some((p) => p.kind === 'file' && p.line === 14), 'the network_mode line is quoted');
+  assert.equal(by('hostnet')?.severity, 'high');
+  assert.match(by('hostnet')?.description ?? '', /network_mode: host/);
 });

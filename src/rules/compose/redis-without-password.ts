@@ -1,5 +1,7 @@
 // Redis started without requirepass or an ACL file accepts every client that can reach it.
 import { defineRule } from '../../core/define-rule.js';
+import type { Located } from '../../core/types/located.js';
+import type { Severity } from '../../core/types/severity.js';
 import type { ComposeService } from '../../facts/compose.js';
 import { auditedProjects, imageName, imageRepository, serviceTarget } from './_shared.js';
 
@@ -13,6 +15,28 @@ function isRedis(s: ComposeService): boolean {
   const img = imageName(s);
   if (img && REDIS_IMAGES.test(img)) return true;
   return !!s.command && /(^|\s|\/)(redis|valkey|keydb)-server\b/.test(s.command.value);
+}
+
+// Same loopback test as compose/database-port-published (not exported there).
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|\[::1\])$/i;
+
+/**
+ * How far the unauthenticated Redis reaches. Any `ports:` entry publishes on the host (an entry without a host
+ * IP, or with only a container port, binds every interface); a port entry whose host IP comes from an undefined
+ * variable is treated as exposed, since the downgrade needs proof. Without a published port (or with loopback
+ * ones only) Redis is still open to every container on the compose network, hence medium rather than pass.
+ */
+function exposure(s: ComposeService): { severity: Severity; reach: string; at?: Located<string> } {
+  if (s.networkMode?.value === 'host') return { severity: 'high', reach: 'it runs with network_mode: host, so it listens on the host\'s interfaces', at: s.networkMode };
+  for (const port of s.ports) {
+    const unresolved = port.interpolated.some((i) => i.definedIn === null && i.defaultValue === null);
+    if (!unresolved && port.hostIp !== null && LOOPBACK.test(port.hostIp)) continue;
+    const reach = unresolved
+      ? `its port entry ${port.raw.value} uses a variable that no env file defines and may publish it on every interface`
+      : `its port is published on a non-loopback address (${port.raw.value})`;
+    return { severity: 'high', reach, at: port.raw };
+  }
+  return { severity: 'medium', reach: 'it is reachable by every container on the compose network (no port is published beyond loopback)' };
 }
 
 export default defineRule({
@@ -31,9 +55,9 @@ export default defineRule({
   ],
   verify: 'docker compose exec {service} redis-cli ping   # expect NOAUTH Authentication required',
   messages: {
-    noAuth: 'Service "{service}" runs Redis without requirepass or an ACL file.',
-    emptyAllowed: 'Service "{service}" sets ALLOW_EMPTY_PASSWORD={value}: Redis accepts clients without a password.',
-    envIgnored: 'Service "{service}" sets {key}, but the {image} image does not read it: Redis still runs without a password.',
+    noAuth: 'Service "{service}" runs Redis without requirepass or an ACL file; {reach}.',
+    emptyAllowed: 'Service "{service}" sets ALLOW_EMPTY_PASSWORD={value}: Redis accepts clients without a password; {reach}.',
+    envIgnored: 'Service "{service}" sets {key}, but the {image} image does not read it: Redis still runs without a password; {reach}.',
   },
   check({ compose }, ctx) {
     const projects = auditedProjects(compose, ctx);
@@ -43,13 +67,16 @@ export default defineRule({
         if (!isRedis(s)) continue;
         judged++;
         const target = serviceTarget(s);
-        const data = { service: s.name.value, image: s.image?.value ?? 'redis' };
+        // Severity follows exposure: high when published beyond loopback, medium when only the compose network reaches it.
+        const { severity, reach, at: exposedAt } = exposure(s);
+        const exposedAlso = exposedAt ? [exposedAt] : [];
+        const data = { service: s.name.value, image: s.image?.value ?? 'redis', reach };
         const repo = imageRepository(s) ?? '';
         const cmd = `${s.entrypoint?.value ?? ''} ${s.command?.value ?? ''}`;
         const redisArgs = envValue(s, 'REDIS_ARGS')?.value?.value ?? '';
         const allowEmpty = envValue(s, 'ALLOW_EMPTY_PASSWORD');
         if (allowEmpty?.value && /^(yes|true|1)$/i.test(allowEmpty.value.value)) {
-          ctx.fail('emptyAllowed', { at: allowEmpty.value, target, data: { ...data, value: allowEmpty.value.value } });
+          ctx.fail('emptyAllowed', { at: allowEmpty.value, also: exposedAlso, target, severity, data: { ...data, value: allowEmpty.value.value } });
           continue;
         }
         const auth = /(--requirepass|--aclfile|\brequirepass\b|\baclfile\b|--user\s)/.exec(`${cmd} ${redisArgs}`);
@@ -72,10 +99,10 @@ export default defineRule({
           continue;
         }
         if (passwordEnv) {
-          ctx.fail('envIgnored', { at: passwordEnv.key, also: [s.command ?? s.image ?? s.name], target, data: { ...data, key: passwordEnv.key.value } });
+          ctx.fail('envIgnored', { at: passwordEnv.key, also: [s.command ?? s.image ?? s.name, ...exposedAlso], target, severity, data: { ...data, key: passwordEnv.key.value } });
           continue;
         }
-        ctx.fail('noAuth', { at: s.command ?? s.image ?? s.name, target, data });
+        ctx.fail('noAuth', { at: s.command ?? s.image ?? s.name, also: exposedAlso, target, severity, data });
       }
     }
     if (projects.length > 0 && judged === 0) ctx.notApplicable('no Redis service in the audited compose files');

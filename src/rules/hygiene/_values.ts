@@ -7,8 +7,9 @@ export function isSecretKeyName(key: string): boolean {
   return SECRET_KEY_NAME.test(key) && !/_(FILE|PATH|DIR|NAME|LENGTH|EXPIRY|TTL)$/i.test(key);
 }
 
+// `${NAME}` and a bare `$NAME` (the whole value) are references filled in at deploy time, not secrets.
 const PLACEHOLDER =
-  /^(|changeme|change[-_ ]?me.*|change[-_ ]?this.*|your[-_ ].*|<.*>|\{\{.*\}\}|\$\{.*\}|x+|\*+|\.\.\.|todo|tbd|none|null|example.*|sample.*|dummy.*|placeholder.*|secret|password|pass|test|dev|development|insecure.*|django-insecure-.*|replace.*|fill.*|set[-_ ]?me.*|put[-_ ].*|generate.*|-+)$/i;
+  /^(|changeme|change[-_ ]?me.*|change[-_ ]?this.*|your[-_ ].*|<.*>|\{\{.*\}\}|\$\{.*\}|\$[A-Za-z_][A-Za-z0-9_]*|x+|\*+|\.\.\.|todo|tbd|none|null|example.*|sample.*|dummy.*|placeholder.*|secret|password|pass|test|dev|development|insecure.*|django-insecure-.*|replace.*|fill.*|set[-_ ]?me.*|put[-_ ].*|generate.*|-+)$/i;
 
 /** Values that are obviously not real secrets (templates, examples, empty). */
 export function isPlaceholder(value: string): boolean {

@@ -36,6 +36,33 @@ testRule(rule, {
       name: 'app-level throttling with django-axes',
       files: singleSettingsProject(SECURE_SETTINGS, { 'requirements.txt': 'Django==5.0.6\ndjango-axes==6.5.1\n', 'nginx/conf.d/shop.conf': CONF('', '', '') }),
     },
+    {
+      // Expert review: a streaming (SSE) endpoint limited by concurrent connections, not by request rate.
+      name: 'limit_conn on a streaming location counts as throttling',
+      files: {
+        'nginx/conf.d/shop.conf': `limit_req_zone $binary_remote_addr zone=app:10m rate=10r/s;
+limit_conn_zone $binary_remote_addr zone=perip:10m;
+server {
+    listen 443 ssl;
+    server_name shop.example.org;
+    ssl_certificate /etc/letsencrypt/live/shop.example.org/fullchain.pem;
+    ssl_certificate_key /etc/letsencrypt/live/shop.example.org/privkey.pem;
+
+    location /api/events/stream/ {
+        proxy_pass http://web:8000;
+        proxy_buffering off;
+        proxy_read_timeout 1h;
+        limit_conn perip 8;
+    }
+
+    location / {
+        proxy_pass http://web:8000;
+        limit_req zone=app burst=20 nodelay;
+    }
+}
+`,
+      },
+    },
   ],
   bad: [
     {
@@ -57,6 +84,33 @@ testRule(rule, {
       name: 'the app is limited but the login location is not',
       files: { 'nginx/conf.d/shop.conf': CONF('', '        proxy_set_header Host $host;', '        limit_req zone=app burst=20 nodelay;') },
       expect: [{ messageId: 'sensitive', file: 'nginx/conf.d/shop.conf', line: 10 }],
+    },
+    {
+      name: 'an unlimited /api/ before an unlimited /admin/: the admin login is reported',
+      files: {
+        'nginx/conf.d/shop.conf': `limit_req_zone $binary_remote_addr zone=app:10m rate=10r/s;
+server {
+    listen 443 ssl;
+    server_name shop.example.org;
+    ssl_certificate /etc/letsencrypt/live/shop.example.org/fullchain.pem;
+    ssl_certificate_key /etc/letsencrypt/live/shop.example.org/privkey.pem;
+
+    location /api/ {
+        proxy_pass http://web:8000;
+    }
+
+    location /admin/ {
+        proxy_pass http://web:8000;
+    }
+
+    location / {
+        proxy_pass http://web:8000;
+        limit_req zone=app burst=20 nodelay;
+    }
+}
+`,
+      },
+      expect: [{ messageId: 'sensitive', file: 'nginx/conf.d/shop.conf', line: 12 }],
     },
   ],
   unknown: [

@@ -7,6 +7,13 @@ import { judgedAppServers } from './_scope.js';
 
 /** Locations where guessing and scraping hurt most. */
 const SENSITIVE = /(login|signin|sign-in|logon|auth|token|password|passwd|reset|register|signup|otp|2fa|admin|api)/i;
+/** Among those, the ones where password guessing happens: reported before an unlimited /api. */
+const CREDENTIALS = /(login|signin|sign-in|logon|auth|token|password|passwd|reset|register|signup|otp|2fa|admin)/i;
+/**
+ * Directives that throttle clients. limit_conn caps concurrent connections per key rather than the request
+ * rate, but on a long-lived (streaming, SSE) location it is the fitting limit and bounds the same abuse.
+ */
+const THROTTLE = ['limit_req', 'limit_conn'];
 
 export default defineRule({
   id: 'nginx/no-rate-limit',
@@ -23,9 +30,9 @@ export default defineRule({
   ],
   verify: "for i in $(seq 1 50); do curl -s -o /dev/null -w '%{http_code}\\n' https://<your-domain>/admin/login/; done | sort | uniq -c   # expect some 429 or 503",
   messages: {
-    none: '{server} proxies to the app without any limit_req, and the app has no throttling of its own.',
+    none: '{server} proxies to the app without any limit_req or limit_conn, and the app has no throttling of its own.',
     unusedZone: '`limit_req_zone` defines zone "{zone}", but no limit_req uses it for {server}: the app is not rate-limited.',
-    sensitive: '{location} of {server} has no limit_req while other locations are rate-limited.',
+    sensitive: '{location} of {server} has no limit_req or limit_conn while other locations are rate-limited.',
   },
   check(facts, ctx) {
     const judged = judgedAppServers(facts, ctx);
@@ -38,26 +45,29 @@ export default defineRule({
         continue;
       }
       const proxied = proxiedLocations(server.config, server);
-      const judged = proxied.map((p) => ({ p, l: lookup(server.config, p.level, 'limit_req') }));
+      const judged = proxied.map((p) => ({ p, l: lookup(server.config, p.level, THROTTLE) }));
       const limited = judged.filter((j) => j.l.found.length > 0);
       const opaque = judged.some((j) => j.l.found.length === 0 && j.l.opaque.length > 0);
       if (limited.length === 0) {
         if (opaque) {
-          ctx.unknown(server.target, 'no limit_req in the repository, but an include outside the repository may set one');
+          ctx.unknown(server.target, 'no limit_req or limit_conn in the repository, but an include outside the repository may set one');
           continue;
         }
         const zone: NginxDirective | undefined = walk(server.config.directives).find((d) => d.name === 'limit_req_zone');
         const zoneName = zone?.args.find((a) => a.startsWith('zone='))?.slice(5).split(':')[0];
         if (zone && zoneName) ctx.fail('unusedZone', { at: zone.loc, also: [server.anchor], target: server.target, data: { zone: zoneName, server: server.label } });
-        else if (app) ctx.unknown(server.target, `no limit_req in the repository; ${app.unknown}`);
+        else if (app) ctx.unknown(server.target, `no limit_req or limit_conn in the repository; ${app.unknown}`);
         else ctx.fail('none', { at: server.anchor, target: server.target, data: { server: server.label } });
         continue;
       }
-      const gap = judged.find((j) => j.l.found.length === 0 && j.l.opaque.length === 0 && j.p.location && SENSITIVE.test(j.p.location.path));
+      const gaps = judged.filter((j) => j.l.found.length === 0 && j.l.opaque.length === 0 && j.p.location && SENSITIVE.test(j.p.location.path));
+      // Report the login/admin location when there is one: an unlimited /api first in the file is the lesser gap.
+      const gap = gaps.find((j) => CREDENTIALS.test(j.p.location!.path)) ?? gaps[0];
       if (gap && gap.p.location) {
         ctx.fail('sensitive', { at: gap.p.location.node.loc, target: `${server.target} ${locationLabel(gap.p.location)}`, data: { location: locationLabel(gap.p.location), server: server.label } });
       } else {
-        ctx.pass(server.target, `limit_req applies (${limited[0].l.found[0].loc.file}:${limited[0].l.found[0].loc.line})`);
+        const by = limited[0].l.found[0];
+        ctx.pass(server.target, `${by.name} applies (${by.loc.file}:${by.loc.line})`);
       }
     }
   },
