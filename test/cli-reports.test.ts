@@ -18,11 +18,11 @@ function cli(args: string[], cwd = process.cwd()) {
 const tmp = mkdtempSync(join(tmpdir(), 'opsaudit-cli-reports-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** A repository whose only high finding is Redis without a password (docker-compose.yml line 3). */
+/** A repository whose only high finding is Redis without a password on the host's network (docker-compose.yml line 3). */
 function repo(name: string, files: Record<string, string> = {}): string {
   const dir = join(tmp, name);
   mkdirSync(dir, { recursive: true });
-  const all = { 'docker-compose.yml': 'services:\n  redis:\n    image: redis:7.2-alpine\n    restart: unless-stopped\n', ...files };
+  const all = { 'docker-compose.yml': 'services:\n  redis:\n    image: redis:7.2-alpine\n    restart: unless-stopped\n    network_mode: host\n', ...files };
   for (const [p, text] of Object.entries(all)) writeFileSync(join(dir, p), text);
   return dir;
 }
@@ -125,7 +125,7 @@ describe('--baseline and --fail-on-new', () => {
 
     // The pull request: the Dockerfile's `|| true` goes, a second Redis without a password arrives.
     writeFileSync(join(dir, 'Dockerfile'), 'FROM python:3.12-slim\nRUN pip install -r requirements.txt\n');
-    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  redis:\n    image: redis:7.2-alpine\n    restart: unless-stopped\n  cache:\n    image: redis:7.2-alpine\n');
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  redis:\n    image: redis:7.2-alpine\n    restart: unless-stopped\n    network_mode: host\n  cache:\n    image: redis:7.2-alpine\n    network_mode: host\n');
     const pr = cli(['scan', dir, '--baseline', base, '--fail-on-new', 'high', '--format', 'json']);
     assert.equal(pr.code, 1);
     assert.match(pr.stderr, /1 new finding\(s\) at or above high: OPS-\d+ compose\/redis-without-password/);
