@@ -105,6 +105,14 @@ export function pastEndOfLife(product: Product, series: Series, today: string): 
   return { series, label, eol: row.eol, longAgo: yearLater < today };
 }
 
+/**
+ * How the end-of-life rules report a version past support: `endOfLife` with its date, or `longGone` before the
+ * table; at the rule's severity, or low within a year of the date (recently out of support: plan the upgrade).
+ */
+export function endOfLifeReport(past: EndOfLife): { messageId: 'endOfLife' | 'longGone'; severity: 'low' | undefined; data: { series: string; eol: string } } {
+  return { messageId: past.eol ? 'endOfLife' : 'longGone', severity: past.longAgo ? undefined : 'low', data: { series: past.label, eol: past.eol ?? '' } };
+}
+
 /** The newest listed series of a major version ("python:3" runs the newest 3.x). */
 function newestOfMajor(product: Product, major: number): Series | 'newer' {
   const rows = product.series.filter((s) => s.version[0] === major);

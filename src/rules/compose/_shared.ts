@@ -2,6 +2,13 @@
 import type { RuleContext } from '../../core/types/rule.js';
 import type { ComposeProject, ComposeService, DockerfileFacts, DockerInstruction, DockerStage, Facts } from '../../facts/index.js';
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|\[::1\])$/i;
+
+/** A published port's host address that only this machine reaches (127.x, ::1, localhost). */
+export function isLoopbackAddress(ip: string): boolean {
+  return LOOPBACK.test(ip);
+}
+
 /** Check target for a service: "docker-compose.prod.yaml#redis". */
 export function serviceTarget(s: ComposeService): string {
   return `${s.file}#${s.name.value}`;

@@ -1,7 +1,7 @@
 // Database, cache, broker and admin-UI ports (PostgreSQL, MySQL, Redis, RabbitMQ, Elasticsearch, Flower...) published on every host interface.
 import { defineRule } from '../../core/define-rule.js';
 import type { ComposePort, ComposeService } from '../../facts/compose.js';
-import { auditedProjects, imageName, serviceTarget } from './_shared.js';
+import { auditedProjects, imageName, isLoopbackAddress, serviceTarget } from './_shared.js';
 
 /** Well-known server ports, by service kind. `byPort`: the port alone identifies it (no other app uses it). */
 const KNOWN: { kind: string; images: RegExp; ports: string[]; byPort?: false }[] = [
@@ -17,7 +17,6 @@ const KNOWN: { kind: string; images: RegExp; ports: string[]; byPort?: false }[]
   { kind: 'Kibana', images: /^(kibana|opensearch-dashboards)$/, ports: ['5601'], byPort: false },
 ];
 
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|\[::1\])$/i;
 const ALL = /^(0\.0\.0\.0|::|\[::\]|\*)?$/;
 
 function serverKind(s: ComposeService, port: ComposePort): string | null {
@@ -73,7 +72,7 @@ export default defineRule({
             continue;
           }
           const ip = port.hostIp ?? '';
-          if (LOOPBACK.test(ip) || !ALL.test(ip)) continue;
+          if (isLoopbackAddress(ip) || !ALL.test(ip)) continue;
           failed = true;
           ctx.fail('published', {
             at: port.raw,

@@ -1,6 +1,6 @@
 // A compose service runs a PostgreSQL (or Python) image whose version is past its end of security support.
 import { defineRule } from '../../core/define-rule.js';
-import { imageSeries, pastEndOfLife } from '../_end-of-life.js';
+import { endOfLifeReport, imageSeries, pastEndOfLife } from '../_end-of-life.js';
 import { auditedProjects, serviceTarget } from './_shared.js';
 
 export default defineRule({
@@ -40,8 +40,8 @@ export default defineRule({
           ctx.pass(target, `${found.product.name} from ${s.image.value} is supported`);
           continue;
         }
-        const data = { service: s.name.value, image: s.image.value, product: found.product.name, series: past.label, eol: past.eol ?? '' };
-        ctx.fail(past.eol ? 'endOfLife' : 'longGone', { at: s.image, target, data, severity: past.longAgo ? undefined : 'low' });
+        const report = endOfLifeReport(past);
+        ctx.fail(report.messageId, { at: s.image, target, severity: report.severity, data: { service: s.name.value, image: s.image.value, product: found.product.name, ...report.data } });
       }
     }
     if (projects.length > 0 && judged === 0) ctx.notApplicable('no audited service runs a versioned postgres or python image');

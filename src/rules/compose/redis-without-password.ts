@@ -3,7 +3,7 @@ import { defineRule } from '../../core/define-rule.js';
 import type { Located } from '../../core/types/located.js';
 import type { Severity } from '../../core/types/severity.js';
 import type { ComposeService } from '../../facts/compose.js';
-import { auditedProjects, imageName, imageRepository, serviceTarget } from './_shared.js';
+import { auditedProjects, imageName, imageRepository, isLoopbackAddress, serviceTarget } from './_shared.js';
 
 const REDIS_IMAGES = /^(redis|valkey|redis-stack|redis-stack-server|keydb)$/;
 
@@ -17,9 +17,6 @@ function isRedis(s: ComposeService): boolean {
   return !!s.command && /(^|\s|\/)(redis|valkey|keydb)-server\b/.test(s.command.value);
 }
 
-// Same loopback test as compose/database-port-published (not exported there).
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|\[::1\])$/i;
-
 /**
  * How far the unauthenticated Redis reaches. Any `ports:` entry publishes on the host (an entry without a host
  * IP, or with only a container port, binds every interface); a port entry whose host IP comes from an undefined
@@ -30,7 +27,7 @@ function exposure(s: ComposeService): { severity: Severity; reach: string; at?: 
   if (s.networkMode?.value === 'host') return { severity: 'high', reach: 'it runs with network_mode: host, so it listens on the host\'s interfaces', at: s.networkMode };
   for (const port of s.ports) {
     const unresolved = port.interpolated.some((i) => i.definedIn === null && i.defaultValue === null);
-    if (!unresolved && port.hostIp !== null && LOOPBACK.test(port.hostIp)) continue;
+    if (!unresolved && port.hostIp !== null && isLoopbackAddress(port.hostIp)) continue;
     const reach = unresolved
       ? `its port entry ${port.raw.value} uses a variable that no env file defines and may publish it on every interface`
       : `its port is published on a non-loopback address (${port.raw.value})`;

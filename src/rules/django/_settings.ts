@@ -206,7 +206,7 @@ export function isExampleSource(source: EnvSource): boolean {
  * (`.env.production.example`, cookiecutter's `.envs/.production/.django.example`) does.
  */
 export function isGenericExample(source: EnvSource): boolean {
-  return isExampleSource(source) && !/prod/i.test(source.at.loc.file);
+  return isExampleSource(source) && !/(^|[^a-z])(prod|production)([^a-z]|$)/i.test(source.at.loc.file);
 }
 
 /** Whether a production env value may be judged (examples per the options; generic examples never). */

@@ -5,6 +5,7 @@ import type { ComposeProject, ComposeService } from '../../facts/compose.js';
 import type { DockerfileFacts } from '../../facts/dockerfile.js';
 import type { Facts } from '../../facts/index.js';
 import type { NginxConfig, NginxDirective } from '../../facts/scripts.js';
+import { isLoopbackAddress } from '../compose/_shared.js';
 
 /** File names that say "not production" (docker-compose.dev.yml, local.yml, Dockerfile.test...). */
 const DEV_NAME = /(^|[._-])(dev|devel|develop|development|local|test|tests|testing|ci|override|debug)([._-]|$)/i;
@@ -240,8 +241,6 @@ function traefikTlsRouter(settings: Map<string, string>): boolean {
   return [...settings.keys()].some((k) => /^tls\.(certresolver|domains|options)/.test(k));
 }
 
-const LOOPBACK_IP = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
-
 /**
  * Every visible way to the app is TLS, so plain-HTTP requests never reach Django and there is nothing to redirect:
  * each production nginx server block that proxies to a backend listens only with `ssl`, and each Traefik router on a
@@ -272,7 +271,7 @@ export function tlsOnlyIngress(facts: Pick<Facts, 'compose' | 'dockerfiles' | 'n
     for (const svc of project.services) {
       if (isDjangoService(svc, facts.dockerfiles)) {
         // A published port takes plain HTTP straight to the app server, past any proxy.
-        if (svc.ports.some((p) => !(p.hostIp && LOOPBACK_IP.test(p.hostIp)))) return null;
+        if (svc.ports.some((p) => !(p.hostIp && isLoopbackAddress(p.hostIp)))) return null;
         const labels = labelsOf(svc);
         if (labels.some((l) => /^traefik\.enable\s*=\s*false$/i.test(l.trim())) || !labels.some((l) => /^traefik\./i.test(l.trim()))) continue;
         const routers = traefikRouters(svc);

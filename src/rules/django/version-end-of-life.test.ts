@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { testRule } from '../../../test/rule-tester.js';
+import { runOn, testRule } from '../../../test/rule-tester.js';
 import rule, { newestAllowedSeries } from './version-end-of-life.js';
 import { parseVersionSpec } from './_settings.js';
 import { BASE_SETTINGS, prod, splitSettingsProject } from './_fixture.js';
@@ -26,6 +26,14 @@ testRule(rule, {
   ],
   unknown: [{ name: 'Django not declared anywhere', files: withRequirements('gunicorn==23.0.0\n'), facts: on('2026-11-23'), reason: /not declared/ }],
   notApplicable: [{ name: 'no Django project', files: { 'README.md': '# docs\n' }, facts: on('2026-11-23') }],
+});
+
+describe('severity of a Django version past its end of life', () => {
+  const severities = (requirements: string) => runOn(rule, withRequirements(requirements), on('2026-11-23')).report.findings.map((f) => f.severity);
+  it('is the rule\'s own (high) for a series unsupported for more than a year, low for one just past', () => {
+    assert.deepEqual(severities('Django==3.2.25\n'), ['high']);
+    assert.deepEqual(severities('Django~=4.2.0\n'), ['low']);
+  });
 });
 
 describe('newest Django series a specifier allows', () => {

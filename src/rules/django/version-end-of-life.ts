@@ -1,6 +1,6 @@
 // The Django version the requirements allow is past its end of security support (every version the pin allows).
 import { defineRule } from '../../core/define-rule.js';
-import { DJANGO, compareSeries, pastEndOfLife, type Series } from '../_end-of-life.js';
+import { DJANGO, compareSeries, endOfLifeReport, pastEndOfLife, type Series } from '../_end-of-life.js';
 import { parseVersionSpec, type VersionRange } from './_settings.js';
 
 /** The newest Django series the specifier allows: `newer` when it has no upper bound, null when none is known. */
@@ -57,8 +57,8 @@ export default defineRule({
         ctx.pass(target, newest === 'newer' ? `${dep.value} allows current releases` : `Django ${newest.join('.')} is supported`);
         continue;
       }
-      const data = { spec: dep.value, series: past.label, eol: past.eol ?? '' };
-      ctx.fail(past.eol ? 'endOfLife' : 'longGone', { at: dep, target, data, severity: past.longAgo ? undefined : 'low' });
+      const report = endOfLifeReport(past);
+      ctx.fail(report.messageId, { at: dep, target, severity: report.severity, data: { spec: dep.value, ...report.data } });
     }
   },
 });

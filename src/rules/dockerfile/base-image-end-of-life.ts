@@ -1,6 +1,6 @@
 // A Dockerfile builds on a Python or PostgreSQL image whose version is past its end of security support.
 import { defineRule } from '../../core/define-rule.js';
-import { imageSeries, pastEndOfLife } from '../_end-of-life.js';
+import { endOfLifeReport, imageSeries, pastEndOfLife } from '../_end-of-life.js';
 import { auditedDockerfiles, stageTarget } from './_stages.js';
 
 export default defineRule({
@@ -47,8 +47,8 @@ export default defineRule({
           ctx.pass(target, `${found.product.name} from ${image} is supported`);
           continue;
         }
-        const data = { target, image, product: found.product.name, series: past.label, eol: past.eol ?? '' };
-        ctx.fail(past.eol ? 'endOfLife' : 'longGone', { at: stage.from, target, data, severity: past.longAgo ? undefined : 'low' });
+        const report = endOfLifeReport(past);
+        ctx.fail(report.messageId, { at: stage.from, target, severity: report.severity, data: { target, image, product: found.product.name, ...report.data } });
       }
     }
     if (audited.length > 0 && judged === 0) ctx.notApplicable('no audited Dockerfile builds on a versioned python or postgres image');
